@@ -1,0 +1,511 @@
+//! Stage 3: entities. Numeric recognisers first, then a name finder over what is left.
+//!
+//! The name finder sits behind the [`NameFinder`] trait so that a trained model can
+//! replace the rules without touching the rest of the pipeline.
+
+use crate::lexicon::{lexicon, Lexicon};
+use crate::numeric::find_numeric;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use crate::tokens::{Token, TokenKind};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, government body, party, team, news agency...
+    Organization,
+    /// A country, city, region or other place.
+    Location,
+    /// Other names: nationalities, events, political groups.
+    Misc,
+    /// A date or a span of days.
+    Date,
+    /// A time of day.
+    Time,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// Any other number.
+    Number,
+}
+
+impl EntityKind {
+    /// Whether this kind names something that mentions can group around.
+    pub const fn is_name(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Location | EntityKind::Misc
+        )
+    }
+
+    /// The kind as the output spells it ("person", "organization"...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Misc => "misc",
+            EntityKind::Date => "date",
+            EntityKind::Time => "time",
+            EntityKind::Money => "money",
+            EntityKind::Percent => "percent",
+            EntityKind::Number => "number",
+        }
+    }
+}
+
+/// One entity mention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Where it is; a possessive "'s" is left out.
+    pub span: Span,
+    /// What it is.
+    pub kind: EntityKind,
+    /// The mention group it belongs to (set by the grouping stage), for names only.
+    pub group: Option<usize>,
+    /// Whether a title or role came right before it ("President", "spokesman").
+    pub titled: bool,
+}
+
+/// Finds names (people, organisations, places, misc) in a tokenised text.
+///
+/// `taken` lists spans already claimed by the numeric recognisers, in text order; a name
+/// must not overlap them. The result is in text order, without overlaps.
+pub trait NameFinder {
+    /// The names found.
+    fn find_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        taken: &[Span],
+    ) -> Vec<Entity>;
+}
+
+/// Finds every entity: numeric ones by regular expressions, names with `finder`.
+pub fn find_entities(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    finder: &dyn NameFinder,
+) -> Vec<Entity> {
+    let numeric = find_numeric(text);
+    let taken: Vec<Span> = numeric.iter().map(|(s, _)| *s).collect();
+    let mut out: Vec<Entity> = finder.find_names(text, tokens, sentences, &taken);
+    out.extend(numeric.into_iter().map(|(span, kind)| Entity {
+        span,
+        kind,
+        group: None,
+        titled: false,
+    }));
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+    out
+}
+
+/// The first version's name finder: capitalised runs of tokens, split at titles and
+/// classified by gazetteers, title cues, organisation words and document context.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleNameFinder;
+
+/// A capitalised chunk before its kind is settled.
+struct Chunk {
+    tokens: std::ops::Range<usize>,
+    span: Span,
+    kind: Option<EntityKind>,
+    titled: bool,
+}
+
+impl NameFinder for RuleNameFinder {
+    fn find_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        taken: &[Span],
+    ) -> Vec<Entity> {
+        let lex = lexicon();
+        let mut chunks: Vec<Chunk> = Vec::new();
+        for sentence in sentences {
+            let caps_line = is_caps_line(text, &tokens[sentence.tokens.clone()]);
+            for run in capitalised_runs(text, tokens, sentence, taken, caps_line) {
+                split_run(text, tokens, lex, run, caps_line, &mut chunks);
+            }
+        }
+        settle_by_document(text, lex, tokens, &mut chunks);
+        chunks
+            .into_iter()
+            .filter_map(|c| {
+                c.kind.map(|kind| Entity {
+                    span: c.span,
+                    kind,
+                    group: None,
+                    titled: c.titled,
+                })
+            })
+            .collect()
+    }
+}
+
+fn tok(text: &str, t: Token) -> &str {
+    &text[t.span.range()]
+}
+
+/// The token without a trailing possessive ("Biden's" -> "Biden").
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix("'S"))
+        .unwrap_or(s)
+}
+
+fn is_possessive(s: &str) -> bool {
+    strip_possessive(s).len() != s.len()
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN"): case says nothing there.
+fn is_caps_line(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| tok(text, *t))
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| is_all_caps(w))
+}
+
+/// "JAPAN" -> "Japan", for looking up words of a capitals headline.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "del", "der", "van", "von", "da", "al", "bin", "la", "le"];
+
+/// Maximal runs of capitalised tokens in a sentence (joined by single spaces,
+/// connectors such as "of", tight hyphens and initials), as token ranges.
+fn capitalised_runs(
+    text: &str,
+    tokens: &[Token],
+    sentence: &Sentence,
+    taken: &[Span],
+    caps_line: bool,
+) -> Vec<std::ops::Range<usize>> {
+    let lex = lexicon();
+    let is_taken = |span: Span| {
+        let i = taken.partition_point(|t| t.end <= span.start);
+        taken.get(i).is_some_and(|t| t.overlaps(span))
+    };
+    let is_cap = |i: usize| {
+        let t = tokens[i];
+        let s = tok(text, t);
+        t.kind == TokenKind::Word
+            && is_capitalised(s)
+            && !is_taken(t.span)
+            && s != "I"
+            && (!caps_line || known_in_caps(lex, s))
+    };
+    let gap = |a: usize, b: usize| &text[tokens[a].span.end..tokens[b].span.start];
+    let mut runs = Vec::new();
+    let mut i = sentence.tokens.start;
+    let end = sentence.tokens.end;
+    while i < end {
+        if !is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last = i;
+        loop {
+            if is_possessive(tok(text, tokens[last])) {
+                break;
+            }
+            let n = last + 1;
+            if n >= end {
+                break;
+            }
+            let g = gap(last, n);
+            if g == " " && is_cap(n) {
+                last = n;
+                continue;
+            }
+            let ns = tok(text, tokens[n]);
+            // "George W. Bush": an initial and its period.
+            if g.is_empty() && ns == "." && tok(text, tokens[last]).chars().count() == 1 && n + 1 < end && gap(n, n + 1) == " " && is_cap(n + 1) {
+                last = n + 1;
+                continue;
+            }
+            // "EPA-EFE", "AT&T": a tight hyphen or ampersand between capitals.
+            if g.is_empty() && matches!(ns, "-" | "&") && n + 1 < end && gap(n, n + 1).is_empty() && is_cap(n + 1) {
+                last = n + 1;
+                continue;
+            }
+            // "Bank of America", "Ludwig van Beethoven".
+            if g == " " && CONNECTORS.contains(&ns) && n + 1 < end && gap(n, n + 1) == " " && is_cap(n + 1) {
+                last = n + 1;
+                continue;
+            }
+            break;
+        }
+        runs.push(start..last + 1);
+        i = last + 1;
+    }
+    runs
+}
+
+fn known_in_caps(lex: &Lexicon, s: &str) -> bool {
+    let t = title_case(strip_possessive(s));
+    let t = t.as_str();
+    lex.places.contains(t)
+        || lex.nationalities.contains(t)
+        || lex.organizations.contains(s)
+        || lex.first_names.contains(t)
+}
+
+/// The kind a gazetteer gives a name, if any.
+fn gazetteer_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
+    if lex.organizations.contains(name) {
+        Some(EntityKind::Organization)
+    } else if lex.nationalities.contains(name) {
+        Some(EntityKind::Misc)
+    } else if lex.places.contains(name) {
+        Some(EntityKind::Location)
+    } else {
+        None
+    }
+}
+
+/// The text of tokens `a..b` with white space folded, possessive dropped.
+fn name_of(text: &str, tokens: &[Token], a: usize, b: usize, caps_line: bool) -> String {
+    let raw = &text[tokens[a].span.start..tokens[b - 1].span.end];
+    let raw = strip_possessive(raw);
+    let folded: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if caps_line {
+        folded.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
+    } else {
+        folded
+    }
+}
+
+/// Splits a run at titles ("White House Press Secretary Jen Psaki" -> "White House",
+/// title, "Jen Psaki") and classifies each piece.
+fn split_run(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    run: std::ops::Range<usize>,
+    caps_line: bool,
+    out: &mut Vec<Chunk>,
+) {
+    // A title word just before the run ("spokesman Dmitry Peskov").
+    let before = run.start.checked_sub(1).map(|p| tok(text, tokens[p]).to_lowercase());
+    let mut titled = before.is_some_and(|b| lex.titles.contains(b.as_str()));
+    let mut start = run.start;
+    let mut i = run.start;
+    while i < run.end {
+        let word = tok(text, tokens[i]).to_lowercase();
+        let word = word.strip_suffix('.').unwrap_or(&word);
+        let whole_org = ends_in_org_word(text, tokens, lex, run.clone());
+        if lex.titles.contains(word) && !whole_org && tokens[i].kind == TokenKind::Word {
+            let mut m = i;
+            while m > start && lex.title_modifiers.contains(tok(text, tokens[m - 1])) {
+                m -= 1;
+            }
+            if m > start {
+                classify(text, tokens, lex, start..m, titled, caps_line, out);
+            }
+            titled = true;
+            // Skip an abbreviated title's period ("Gov. Smith").
+            i += 1;
+            if i < run.end && tok(text, tokens[i]) == "." {
+                i += 1;
+            }
+            start = i;
+            continue;
+        }
+        i += 1;
+    }
+    if start < run.end {
+        classify(text, tokens, lex, start..run.end, titled, caps_line, out);
+    }
+}
+
+fn ends_in_org_word(text: &str, tokens: &[Token], lex: &Lexicon, run: std::ops::Range<usize>) -> bool {
+    run.len() >= 2 && lex.org_words.contains(strip_possessive(tok(text, tokens[run.end - 1])))
+}
+
+/// Gives a chunk its kind, where the chunk alone can tell.
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    mut r: std::ops::Range<usize>,
+    titled: bool,
+    caps_line: bool,
+    out: &mut Vec<Chunk>,
+) {
+    // Drop leading common words at a sentence or quote start ("The Kremlin", "Later"),
+    // unless they open a known name ("White House").
+    while !r.is_empty() {
+        let first = tok(text, tokens[r.start]);
+        let lower = first.to_lowercase();
+        let opens_known = (r.start + 1..=r.end.min(r.start + 4))
+            .rev()
+            .any(|e| gazetteer_kind(lex, &name_of(text, tokens, r.start, e, caps_line)).is_some());
+        let common = lex.common.contains(lower.as_str()) && !opens_known;
+        let sentence_initial = r.start == 0
+            || !matches!(tokens[r.start - 1].kind, TokenKind::Word | TokenKind::Number);
+        if common && (sentence_initial || lower.len() <= 3 || CONNECTORS.contains(&lower.as_str())) {
+            r.start += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing connectors cannot end a name.
+    while !r.is_empty() && CONNECTORS.contains(&tok(text, tokens[r.end - 1])) {
+        r.end -= 1;
+    }
+    if r.is_empty() {
+        return;
+    }
+    let name = name_of(text, tokens, r.start, r.end, caps_line);
+    let first_tok = tok(text, tokens[r.start]);
+    let last_tok = strip_possessive(tok(text, tokens[r.end - 1]));
+    let span = Span::new(
+        tokens[r.start].span.start,
+        tokens[r.end - 1].span.start + strip_possessive(tok(text, tokens[r.end - 1])).len(),
+    );
+    let n = r.len();
+    let kind = if let Some(k) = gazetteer_kind(lex, &name) {
+        Some(k)
+    } else if n >= 2 && (lex.org_words.contains(last_tok) || lex.org_words.contains(first_tok) && r.clone().any(|i| tok(text, tokens[i]) == "of")) {
+        Some(EntityKind::Organization)
+    } else if titled {
+        Some(EntityKind::Person)
+    } else if n >= 2 && gazetteer_kind(lex, first_tok).is_some_and(|k| k == EntityKind::Misc) {
+        // "Russian Vladimir Putin" is rare; "Russian Foreign Ministry" ends in an org word.
+        let rest = r.start + 1..r.end;
+        out.push(Chunk {
+            tokens: r.start..r.start + 1,
+            span: tokens[r.start].span,
+            kind: Some(EntityKind::Misc),
+            titled: false,
+        });
+        return classify(text, tokens, lex, rest, titled, caps_line, out);
+    } else if n >= 2 && lex.first_names.contains(first_tok) {
+        Some(EntityKind::Person)
+    } else if is_all_caps(&name) && name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !caps_line {
+        Some(EntityKind::Organization)
+    } else if (2..=3).contains(&n) && r.clone().all(|i| tokens[i].kind == TokenKind::Word && !is_all_caps(tok(text, tokens[i]))) {
+        Some(EntityKind::Person)
+    } else {
+        None
+    };
+    out.push(Chunk {
+        tokens: r,
+        span,
+        kind,
+        titled,
+    });
+}
+
+/// Settles chunks the chunk alone could not: a word that is part of a name already
+/// found takes that name's kind ("Biden" after "Joe Biden"); then context decides.
+fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut [Chunk]) {
+    let mut known: HashMap<String, EntityKind> = HashMap::new();
+    for c in chunks.iter() {
+        if let Some(k) = c.kind {
+            let name = &text[c.span.range()];
+            known.entry(name.to_string()).or_insert(k);
+            if k == EntityKind::Person {
+                for part in name.split_whitespace() {
+                    known.entry(part.to_string()).or_insert(k);
+                }
+            }
+        }
+    }
+    for c in chunks.iter_mut().filter(|c| c.kind.is_none()) {
+        let name = &text[c.span.range()];
+        c.kind = known.get(name).copied().or_else(|| {
+            let next = tokens.get(c.tokens.end).map(|t| tok(text, *t).to_lowercase());
+            let prev = c.tokens.start.checked_sub(1).map(|p| tok(text, tokens[p]));
+            let before_role = next.as_deref().is_some_and(|n| lex.titles.contains(n))
+                && is_possessive(tok(text, tokens[c.tokens.end - 1]));
+            if before_role
+                || next.is_some_and(|n| lex.cues.contains(n.as_str()))
+                || lex.first_names.contains(name)
+                || lex.surnames.contains(name)
+            {
+                Some(EntityKind::Person)
+            } else if prev.is_some_and(|p| matches!(p, "in" | "at" | "from" | "to" | "near")) {
+                Some(EntityKind::Location)
+            } else if c.tokens.len() == 1 && lex.common.contains(name.to_lowercase().as_str()) {
+                None
+            } else {
+                Some(EntityKind::Organization)
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split_sentences;
+    use crate::tokens::tokenize;
+
+    fn names(text: &str) -> Vec<(&str, EntityKind)> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        find_entities(text, &tokens, &sentences, &RuleNameFinder)
+            .into_iter()
+            .filter(|e| e.kind.is_name())
+            .map(|e| (&text[e.span.range()], e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        use EntityKind::*;
+        let rows: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                "White House Press Secretary Jen Psaki spoke.",
+                &[("White House", Organization), ("Jen Psaki", Person)],
+            ),
+            ("President Joe Biden left Kyiv.", &[("Joe Biden", Person), ("Kyiv", Location)]),
+            (
+                "said Putin's spokesman Dmitry Peskov.",
+                &[("Putin", Person), ("Dmitry Peskov", Person)],
+            ),
+            ("The Kremlin said no.", &[("Kremlin", Organization)]),
+            ("Russian troops left.", &[("Russian", Misc)]),
+            ("The US State Department agreed.", &[("US State Department", Organization)]),
+            ("Mary Smith met Smith's lawyer.", &[("Mary Smith", Person), ("Smith", Person)]),
+            // Named regression: a weekday at a sentence start is a date, not a person.
+            ("Wednesday was calm.", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+}

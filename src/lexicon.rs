@@ -1,0 +1,100 @@
+//! Word lists compiled into the binary (see `data/`), parsed once.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// All word lists, each a set of `&'static str` pointing into the compiled-in data.
+pub(crate) struct Lexicon {
+    pub places: HashSet<&'static str>,
+    pub first_names: HashSet<&'static str>,
+    pub surnames: HashSet<&'static str>,
+    /// Lower-case English words (mined from training text): a capitalised one at a
+    /// sentence start is probably not a name.
+    pub common: HashSet<&'static str>,
+    pub nationalities: HashSet<&'static str>,
+    pub organizations: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    /// Lower-case titles and roles ("president", "spokesman").
+    pub titles: HashSet<&'static str>,
+    pub title_modifiers: HashSet<&'static str>,
+    pub abbreviations: HashSet<&'static str>,
+    /// Speech and thought verbs, lower case.
+    pub cues: HashSet<&'static str>,
+}
+
+/// The named word lists, as compiled in. Exposed for the list-hygiene test.
+pub(crate) const LISTS: &[(&str, &str)] = &[
+    ("places", include_str!("../data/places.txt")),
+    ("first_names", include_str!("../data/first_names.txt")),
+    ("surnames", include_str!("../data/surnames.txt")),
+    ("common_words", include_str!("../data/common_words.txt")),
+    ("nationalities", include_str!("../data/nationalities.txt")),
+    ("organizations", include_str!("../data/organizations.txt")),
+    ("org_words", include_str!("../data/org_words.txt")),
+    ("titles", include_str!("../data/titles.txt")),
+    ("title_modifiers", include_str!("../data/title_modifiers.txt")),
+    ("abbreviations", include_str!("../data/abbreviations.txt")),
+    ("cues", include_str!("../data/cues.txt")),
+];
+
+/// The items of a list: one a line, `#` lines are comments.
+pub(crate) fn items(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(name: &str) -> HashSet<&'static str> {
+    let (_, list) = LISTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .expect("every list named in lexicon() is in LISTS");
+    items(list).collect()
+}
+
+/// The word lists, parsed on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        places: set("places"),
+        first_names: set("first_names"),
+        surnames: set("surnames"),
+        common: set("common_words"),
+        nationalities: set("nationalities"),
+        organizations: set("organizations"),
+        org_words: set("org_words"),
+        titles: set("titles"),
+        title_modifiers: set("title_modifiers"),
+        abbreviations: set("abbreviations"),
+        cues: set("cues"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_without_duplicates() {
+        for (name, list) in LISTS {
+            let v: Vec<_> = items(list).collect();
+            assert!(!v.is_empty(), "{name} is empty");
+            for w in v.windows(2) {
+                assert!(w[0] < w[1], "{name}: {:?} then {:?}", w[0], w[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn lists_hold_what_the_pipeline_relies_on() {
+        let l = lexicon();
+        assert!(l.places.contains("Ukraine") && l.places.contains("Kharkiv"));
+        assert!(l.first_names.contains("Joe"));
+        assert!(l.nationalities.contains("Russian"));
+        assert!(l.organizations.contains("White House"));
+        assert!(l.titles.contains("spokesman"));
+        assert!(l.cues.contains("said"));
+        assert!(l.common.contains("the"));
+        assert!(!l.places.contains("Western"), "a nationality, not a place");
+    }
+}

@@ -1,0 +1,88 @@
+//! newslens: who is in a news article, and who said what.
+//!
+//! One pipeline turns English news text into a [`Document`], stage by stage, each
+//! stage a function that takes only what it reads:
+//!
+//! 1. [`tokenize`]: tokens on UAX #29 word bounds;
+//! 2. [`split_sentences`]: sentences and paragraphs (abbreviations do not end one);
+//! 3. [`find_entities`]: dates, times, money, percentages and numbers by regular
+//!    expressions, then names by a [`NameFinder`] ([`RuleNameFinder`] for now);
+//! 4. [`group_mentions`]: mentions of one real-world entity grouped together;
+//! 5. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker.
+//!
+//! All spans are UTF-8 byte offsets into the text; [`Output`] converts them once, at the
+//! edge, into the unit a caller asks for ([`Offsets`]).
+//!
+//! ```
+//! let doc = newslens::analyze("\"It is over,\" Jane Doe told reporters on Monday.");
+//! let quote = &doc.quotes[0];
+//! assert_eq!(doc.str(quote.span), "\"It is over,\"");
+//! assert_eq!(doc.str(quote.speaker.as_ref().unwrap().span), "Jane Doe");
+//! ```
+
+pub mod entities;
+pub mod groups;
+mod lexicon;
+pub mod numeric;
+pub mod output;
+pub mod quotes;
+pub mod sentences;
+pub mod span;
+pub mod tokens;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
+pub use groups::{group_mentions, Group};
+pub use output::{Offsets, Output};
+pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
+pub use sentences::{split_sentences, Sentence};
+pub use span::Span;
+pub use tokens::{tokenize, Token, TokenKind};
+
+/// A text and every annotation layer found in it. Annotations point into the text by
+/// [`Span`] and into each other by index.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The analysed text.
+    pub text: String,
+    /// Tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions, in text order.
+    pub entities: Vec<Entity>,
+    /// Mention groups, by first mention.
+    pub groups: Vec<Group>,
+    /// Quotations, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Document {
+    /// The text a span covers.
+    pub fn str(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+}
+
+/// Analyses `text` with the default name finder.
+pub fn analyze(text: &str) -> Document {
+    analyze_with(text, &RuleNameFinder)
+}
+
+/// Analyses `text`, finding names with `finder`.
+pub fn analyze_with(text: &str, finder: &dyn NameFinder) -> Document {
+    let tokens = tokenize(text);
+    let sentences = split_sentences(text, &tokens);
+    let mut entities = find_entities(text, &tokens, &sentences, finder);
+    let groups = group_mentions(text, &mut entities);
+    let quotes = find_quotes(text, &tokens, &sentences, &entities);
+    Document {
+        text: text.to_owned(),
+        tokens,
+        sentences,
+        entities,
+        groups,
+        quotes,
+    }
+}

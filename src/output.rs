@@ -1,0 +1,215 @@
+//! The result as users get it: plain, JSON-shaped data with offsets in the unit the
+//! caller chose and every span's text beside it.
+
+use crate::{Document, EntityKind, QuoteKind, Span};
+use serde::Serialize;
+
+/// How output offsets count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Offsets {
+    /// UTF-8 bytes, as Rust slices strings.
+    #[default]
+    Utf8,
+    /// UTF-16 code units, as JavaScript's `String.prototype.slice` counts.
+    Utf16,
+    /// Unicode code points, as Python's `str` indexing counts.
+    Chars,
+}
+
+/// The analysis of one text, ready to serialise.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Output {
+    /// Every entity mention, in text order.
+    pub entities: Vec<EntityOut>,
+    /// One group per real-world entity.
+    pub groups: Vec<GroupOut>,
+    /// Every quotation, in text order.
+    pub quotes: Vec<QuoteOut>,
+    /// Every sentence, in text order.
+    pub sentences: Vec<SpanOut>,
+}
+
+/// A span with its text.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SpanOut {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The text it covers (omitted for sentences, whose text is the input's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// An entity mention.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EntityOut {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its group, for names.
+    pub group: Option<usize>,
+}
+
+/// A group of mentions of one entity.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct GroupOut {
+    /// Its fullest name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Indices into `entities`.
+    pub mentions: Vec<usize>,
+}
+
+/// A quotation.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct QuoteOut {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The quoted text.
+    pub text: String,
+    /// What kind of quotation.
+    pub kind: QuoteKind,
+    /// The cue, if any.
+    pub cue: Option<SpanOut>,
+    /// The speaker, if the text names one.
+    pub speaker: Option<SpeakerOut>,
+}
+
+/// The speaker of a quotation.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SpeakerOut {
+    /// Start offset of the mention.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The mention's text ("he").
+    pub text: String,
+    /// The name of the entity it refers to ("Joe Biden"), else the mention's text.
+    pub name: String,
+    /// The group it refers to.
+    pub group: Option<usize>,
+}
+
+/// Converts UTF-8 byte offsets into another unit. For ASCII text the table is empty and
+/// every offset maps to itself.
+struct Converter {
+    /// `(byte, unit)` at each non-ASCII char's end, in order.
+    table: Vec<(usize, usize)>,
+}
+
+impl Converter {
+    fn new(text: &str, unit: Offsets) -> Self {
+        let mut table = Vec::new();
+        if unit != Offsets::Utf8 && !text.is_ascii() {
+            let mut units = 0;
+            for (i, c) in text.char_indices() {
+                units += match unit {
+                    Offsets::Utf16 => c.len_utf16(),
+                    _ => 1,
+                };
+                if !c.is_ascii() {
+                    table.push((i + c.len_utf8(), units));
+                }
+            }
+        }
+        Converter { table }
+    }
+
+    fn convert(&self, byte: usize) -> usize {
+        let i = self.table.partition_point(|(b, _)| *b <= byte);
+        match i.checked_sub(1) {
+            None => byte,
+            // After the last non-ASCII char, the rest is ASCII: one unit per byte.
+            Some(k) => self.table[k].1 + (byte - self.table[k].0),
+        }
+    }
+}
+
+impl Output {
+    /// The document's result, with offsets counted in `unit`.
+    pub fn new(doc: &Document, unit: Offsets) -> Self {
+        let conv = Converter::new(&doc.text, unit);
+        let span = |s: Span| SpanOut {
+            start: conv.convert(s.start),
+            end: conv.convert(s.end),
+            text: Some(doc.str(s).to_owned()),
+        };
+        Output {
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| EntityOut {
+                    start: conv.convert(e.span.start),
+                    end: conv.convert(e.span.end),
+                    text: doc.str(e.span).to_owned(),
+                    kind: e.kind,
+                    group: e.group,
+                })
+                .collect(),
+            groups: doc
+                .groups
+                .iter()
+                .map(|g| GroupOut {
+                    name: g.name.clone(),
+                    kind: g.kind,
+                    mentions: g.mentions.clone(),
+                })
+                .collect(),
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| QuoteOut {
+                    start: conv.convert(q.span.start),
+                    end: conv.convert(q.span.end),
+                    text: doc.str(q.span).to_owned(),
+                    kind: q.kind,
+                    cue: q.cue.map(span),
+                    speaker: q.speaker.as_ref().map(|s| SpeakerOut {
+                        start: conv.convert(s.span.start),
+                        end: conv.convert(s.span.end),
+                        text: doc.str(s.span).to_owned(),
+                        name: s
+                            .group
+                            .map_or_else(|| doc.str(s.span).to_owned(), |g| doc.groups[g].name.clone()),
+                        group: s.group,
+                    }),
+                })
+                .collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| SpanOut {
+                    text: None,
+                    ..span(s.span)
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_in_each_unit() {
+        // é is 2 bytes, 1 UTF-16 unit, 1 char; 🇺🇦 is 8 bytes, 4 units, 2 chars.
+        let text = "é 🇺🇦 Kyiv";
+        let start = text.find("Kyiv").unwrap();
+        for (unit, want) in [(Offsets::Utf8, 12), (Offsets::Utf16, 7), (Offsets::Chars, 5)] {
+            let conv = Converter::new(text, unit);
+            assert_eq!(conv.convert(start), want, "{unit:?}");
+            assert_eq!(conv.convert(text.len()), want + 4, "{unit:?}");
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! Stage 5: quotations and who said them.
+//!
+//! 1. Quoted spans: straight and curly marks, with single quotes nested inside double
+//!    ones, and a quote that runs over paragraphs (a paragraph that opens with a mark
+//!    and does not close continues into a next paragraph that opens with one).
+//! 2. Each quote's kind: *direct* when it opens its sentence or clause with a capital
+//!    (a whole utterance), *mixed* when a lower-case quote follows its cue straight away
+//!    ("warned that \"we will respond\""), *partial* for a few quoted words inside a
+//!    reported sentence. A partial quote with no cue at all is a scare quote and is left
+//!    out.
+//! 3. Indirect speech: a sentence without quotation marks whose subject is a name,
+//!    pronoun or role and whose verb is a cue ("officials said that ...", "..., she
+//!    said", "according to ...").
+//! 4. Cue and speaker: a cue verb after the quote ("...," Biden told reporters / said
+//!    Peskov) or before it (Psaki said Biden was "..."); the speaker is the name,
+//!    pronoun or role next to the cue. A pronoun or role is resolved to the group of
+//!    the person it most likely refers to (the nearest person before it in its own
+//!    sentence, else the first person of an earlier sentence). A direct quote with no
+//!    cue that follows a quote of the paragraph before takes that quote's speaker.
+
+use crate::entities::{Entity, EntityKind};
+use crate::lexicon::lexicon;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use crate::tokens::{Token, TokenKind};
+use serde::Serialize;
+
+/// What kind of quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum QuoteKind {
+    /// A whole utterance in quotation marks.
+    Direct,
+    /// A few quoted words inside a reported sentence.
+    Partial,
+    /// Reported speech that is quoted from its cue on.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+/// Who a quote is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The mention in the text ("Biden", "he", "the spokesman").
+    pub span: Span,
+    /// The mention's entity, when it is one.
+    pub entity: Option<usize>,
+    /// The group it resolves to, when it names or refers to one.
+    pub group: Option<usize>,
+}
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quoted words, with their quotation marks when there are any.
+    pub span: Span,
+    /// What kind of quotation.
+    pub kind: QuoteKind,
+    /// The words that mark it as speech ("said", "told reporters", "according to").
+    pub cue: Option<Span>,
+    /// Who said it, when the text tells.
+    pub speaker: Option<Speaker>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "I", "He", "She", "They", "We"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "The", "A", "An", "His", "Her", "Its", "Their"];
+
+/// Finds the quotations in a document whose earlier stages are done.
+pub fn find_quotes(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    entities: &[Entity],
+) -> Vec<Quote> {
+    let ctx = Ctx {
+        text,
+        tokens,
+        sentences,
+        entities,
+    };
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut quoted_sentences = vec![false; sentences.len()];
+    for span in quoted_spans(text) {
+        let Some(s0) = ctx.sentence_at(span.start) else {
+            continue;
+        };
+        let s1 = ctx.sentence_at(span.end - 1).unwrap_or(s0);
+        for flag in &mut quoted_sentences[s0..=s1] {
+            *flag = true;
+        }
+        let first = ctx.token_at(span.start);
+        let kind = ctx.quote_kind(span, s0, first);
+        let mut attribution = ctx.cue_after(span.end, s1).or_else(|| ctx.cue_before(first, s0));
+        if attribution.is_none() && kind == QuoteKind::Direct {
+            // A run of quotes: the previous paragraph's quote speaks on.
+            if let Some(prev) = quotes.last() {
+                let prev_par = ctx.sentence_at(prev.span.end - 1).map(|s| sentences[s].paragraph);
+                if prev.kind == QuoteKind::Direct && prev_par.is_some_and(|p| p + 1 == sentences[s0].paragraph) {
+                    attribution = Some((None, prev.speaker.clone()));
+                }
+            }
+        }
+        if attribution.is_none() && kind == QuoteKind::Partial {
+            continue; // a scare quote
+        }
+        let (cue, speaker) = attribution.unwrap_or((None, None));
+        quotes.push(Quote {
+            span,
+            kind,
+            cue,
+            speaker,
+        });
+    }
+    for (si, _) in sentences.iter().enumerate().filter(|(i, _)| !quoted_sentences[*i]) {
+        if let Some(q) = ctx.indirect(si) {
+            quotes.push(q);
+        }
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes
+}
+
+/// Spans of quoted text, marks included, outermost quotes only.
+fn quoted_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    // The open outer quote: its start and whether it is double.
+    let mut open: Option<(usize, bool)> = None;
+    let mut single_inside = false;
+    let mut prev: char = ' ';
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map_or(' ', |(_, n)| *n);
+        match c {
+            '\n' => {
+                if let Some((start, _)) = open {
+                    // Open at a paragraph end: continue only where the next paragraph
+                    // opens with a mark; else the quote ends here.
+                    let rest = &text[i..];
+                    let next_par = rest.trim_start();
+                    let continues = next_par.starts_with(['"', '“', '„', '«']);
+                    if !continues {
+                        let end = text[..i].trim_end().len();
+                        if end > start {
+                            out.push(Span::new(start, end));
+                        }
+                        open = None;
+                    } else {
+                        // Skip to the reopening mark, which does not open a new quote.
+                        let skip = rest.len() - next_par.len();
+                        let mark_len = next_par.chars().next().map_or(1, char::len_utf8);
+                        while iter.peek().is_some_and(|(j, _)| *j < i + skip + mark_len) {
+                            iter.next();
+                        }
+                    }
+                    single_inside = false;
+                }
+            }
+            '“' | '„' | '«' if open.is_none() => open = Some((i, true)),
+            '”' | '»' if open.is_some_and(|(_, d)| d) => {
+                let (start, _) = open.take().expect("checked open");
+                out.push(Span::new(start, i + c.len_utf8()));
+                single_inside = false;
+            }
+            '"' => match open {
+                None if !prev.is_alphanumeric() || prev == ' ' => open = Some((i, true)),
+                Some((start, true)) => {
+                    if prev.is_whitespace() && next.is_alphanumeric() {
+                        // A straight mark after a space that opens: the last one never closed.
+                        open = Some((i, true));
+                    } else {
+                        out.push(Span::new(start, i + 1));
+                        open = None;
+                    }
+                    single_inside = false;
+                }
+                _ => {}
+            },
+            '‘' | '\'' if !prev.is_alphanumeric() && next.is_alphabetic() => {
+                if open.is_none() {
+                    open = Some((i, false));
+                } else {
+                    single_inside = true;
+                }
+            }
+            '’' | '\'' if !next.is_alphanumeric() && !prev.is_whitespace() => {
+                if single_inside {
+                    single_inside = false;
+                } else if let Some((start, false)) = open {
+                    out.push(Span::new(start, i + c.len_utf8()));
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    if let Some((start, double)) = open {
+        // An unclosed double quote runs to the end of the text; an unclosed single
+        // quote was an apostrophe.
+        let end = text.trim_end().len();
+        if double && end > start + 1 {
+            out.push(Span::new(start, end));
+        }
+    }
+    out
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    sentences: &'a [Sentence],
+    entities: &'a [Entity],
+}
+
+/// A cue and a speaker, either of which may be missing.
+type Attribution = (Option<Span>, Option<Speaker>);
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].span.range()]
+    }
+
+    fn sentence_at(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= byte);
+        (i < self.sentences.len()).then_some(i)
+    }
+
+    /// The first token that starts at or after `byte`.
+    fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < byte)
+    }
+
+    fn is_cue(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && lexicon().cues.contains(self.tok(i))
+    }
+
+    fn quote_kind(&self, span: Span, s0: usize, first: usize) -> QuoteKind {
+        let inner = self.text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        let sentence = &self.sentences[s0];
+        let mut j = first;
+        let mut before: Vec<&str> = Vec::new();
+        while j > sentence.tokens.start && before.len() < 2 {
+            j -= 1;
+            before.push(self.tok(j));
+        }
+        let at_start = before.is_empty();
+        let after_punct = matches!(before.first(), Some(&("," | ":")));
+        let after_that = before.first() == Some(&"that");
+        let after_cue = before.first().is_some_and(|w| lexicon().cues.contains(w))
+            || (after_that && before.get(1).is_some_and(|w| lexicon().cues.contains(w)));
+        if capital && (at_start || after_punct || after_cue) {
+            QuoteKind::Direct
+        } else if after_cue {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    /// The cue and speaker after a quote that ends at `end`, in sentence `si`:
+    /// `"...," Biden told reporters.` or `"...," said Putin's spokesman Dmitry Peskov`.
+    fn cue_after(&self, end: usize, si: usize) -> Option<Attribution> {
+        let s = &self.sentences[si];
+        let from = self.token_at(end).max(s.tokens.start);
+        let limit = s.tokens.end.min(from + 8);
+        let mut i = from;
+        while i < limit && self.tokens[i].kind == TokenKind::Punct {
+            i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        let cue_at = (i..limit).find(|&j| self.is_cue(j) || self.according_to(j))?;
+        // Something between the quote and the cue must be the speaker ("Biden told");
+        // nothing between means the speaker follows ("said Peskov").
+        let speaker = if cue_at > i {
+            self.candidate_in(i, cue_at, true)
+        } else {
+            self.speaker_after_cue(cue_at, s.tokens.end)
+        };
+        Some((Some(self.cue_span(cue_at)), speaker))
+    }
+
+    /// The cue and speaker before a quote whose first token is `first`, in sentence
+    /// `si`: the last cue before it, and the subject before that cue.
+    fn cue_before(&self, first: usize, si: usize) -> Option<Attribution> {
+        let s = &self.sentences[si];
+        let cue_at = (s.tokens.start..first).rev().find(|&j| self.is_cue(j) || self.according_to(j))?;
+        let speaker = if self.according_to(cue_at) {
+            self.speaker_after_cue(cue_at, first)
+        } else {
+            self.candidate_in(s.tokens.start, cue_at, false)
+                .or_else(|| self.pronoun_before(s.tokens.start, cue_at))
+        };
+        Some((Some(self.cue_span(cue_at)), speaker))
+    }
+
+    fn according_to(&self, i: usize) -> bool {
+        matches!(self.tok(i), "according" | "According")
+            && self.tokens.get(i + 1).is_some_and(|t| &self.text[t.span.range()] == "to")
+    }
+
+    /// The cue's words: the verb, plus "to" after "according", the listener after
+    /// "told", or "in a statement".
+    fn cue_span(&self, i: usize) -> Span {
+        let mut end = i;
+        let w = |j: usize| self.tokens.get(j).map(|t| &self.text[t.span.range()]);
+        if self.according_to(i) {
+            end = i + 1;
+        } else if matches!(w(i), Some("told" | "tells" | "telling")) && w(i + 1).is_some_and(|n| matches!(n, "reporters" | "journalists" | "lawmakers" | "supporters")) {
+            end = i + 1;
+        } else if matches!(w(i + 1), Some("in")) && matches!(w(i + 2), Some("a" | "an")) && matches!(w(i + 3), Some("statement" | "interview" | "speech" | "tweet")) {
+            end = i + 3;
+        }
+        Span::new(self.tokens[i].span.start, self.tokens[end].span.end)
+    }
+
+    /// The speaker that follows a cue, up to the next comma: the last name in that noun
+    /// phrase that is not a possessive modifier ("Putin's spokesman Dmitry Peskov").
+    fn speaker_after_cue(&self, cue: usize, limit: usize) -> Option<Speaker> {
+        let mut end = cue + 1;
+        while end < limit && !matches!(self.tok(end), "," | "." | ";" | "\"" | "“" | "”") {
+            end += 1;
+        }
+        let start = if self.according_to(cue) { cue + 2 } else { cue + 1 };
+        self.candidate_in(start, end, false)
+    }
+
+    /// A speaker mention within tokens `a..b`: the first (`first`) or last name of a
+    /// person or organisation, pronoun or role noun phrase, skipping possessive
+    /// modifiers.
+    fn candidate_in(&self, a: usize, b: usize, first: bool) -> Option<Speaker> {
+        let mut found = None;
+        let mut i = a;
+        while i < b {
+            let start = self.tokens[i].span.start;
+            let mut step = 1;
+            let mut cand = None;
+            if let Some((ei, e)) = self
+                .entities
+                .iter()
+                .enumerate()
+                .find(|(_, e)| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location))
+            {
+                let possessive_modifier = self.text[e.span.end..].starts_with(['\'', '’']);
+                if !possessive_modifier {
+                    cand = Some(Speaker {
+                        span: e.span,
+                        entity: Some(ei),
+                        group: e.group,
+                    });
+                }
+                step = self.token_at(e.span.end).max(i + 1) - i;
+            } else if PRONOUNS.contains(&self.tok(i)) {
+                cand = Some(Speaker {
+                    span: self.tokens[i].span,
+                    entity: None,
+                    group: self.resolve(i),
+                });
+            } else if DETERMINERS.contains(&self.tok(i)) {
+                // "the spokesman", "a White House official".
+                let mut j = i + 1;
+                while j < b && j < i + 4 {
+                    if lexicon().titles.contains(self.tok(j).to_lowercase().as_str()) || matches!(self.tok(j), "official" | "officials") {
+                        cand = Some(Speaker {
+                            span: Span::new(start, self.tokens[j].span.end),
+                            entity: None,
+                            group: self.resolve(i),
+                        });
+                        step = j + 1 - i;
+                        break;
+                    }
+                    j += 1;
+                }
+            } else if matches!(self.tok(i), "officials" | "Officials") {
+                cand = Some(Speaker {
+                    span: self.tokens[i].span,
+                    entity: None,
+                    group: None,
+                });
+            }
+            if cand.is_some() {
+                found = cand;
+                if first {
+                    return found;
+                }
+            }
+            i += step;
+        }
+        found
+    }
+
+    /// A pronoun before `b` in an earlier clause of the sentence ("he renewed his
+    /// attack, tweeting that ...").
+    fn pronoun_before(&self, a: usize, b: usize) -> Option<Speaker> {
+        (a..b).rev().find(|&i| PRONOUNS.contains(&self.tok(i))).map(|i| Speaker {
+            span: self.tokens[i].span,
+            entity: None,
+            group: self.resolve(i),
+        })
+    }
+
+    /// The person group a pronoun or role at token `i` refers to: the nearest person
+    /// before it in its sentence, else the first person named in an earlier sentence.
+    fn resolve(&self, i: usize) -> Option<usize> {
+        let at = self.tokens[i].span.start;
+        let si = self.sentence_at(at)?;
+        let entities = self.entities;
+        let persons = move |s: &Sentence| {
+            let span = s.span;
+            entities
+                .iter()
+                .filter(move |e| e.kind == EntityKind::Person && span.contains(e.span))
+        };
+        if let Some(e) = persons(&self.sentences[si]).filter(|e| e.span.end <= at).last() {
+            return e.group;
+        }
+        self.sentences[..si]
+            .iter()
+            .rev()
+            .find_map(|s| persons(s).next())
+            .and_then(|e| e.group)
+    }
+
+    /// Indirect speech in sentence `si`, which holds no quotation marks.
+    fn indirect(&self, si: usize) -> Option<Quote> {
+        let s = &self.sentences[si];
+        let r = s.tokens.clone();
+        let last = if self.tokens[r.end - 1].kind == TokenKind::Punct { r.end - 1 } else { r.end };
+        let span_of = |a: usize, b: usize| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end);
+        for c in r.clone() {
+            if !(self.is_cue(c) || self.according_to(c)) {
+                continue;
+            }
+            if self.according_to(c) {
+                // "According to X, content." or "content, according to X."
+                let comma = (c..last).find(|&j| self.tok(j) == ",");
+                let (content, speaker) = if c == r.start {
+                    (comma.map(|k| (k + 1, last)), self.speaker_after_cue(c, comma.unwrap_or(last)))
+                } else if c > r.start + 3 && self.tok(c - 1) == "," {
+                    (Some((r.start, c - 1)), self.speaker_after_cue(c, last))
+                } else {
+                    continue;
+                };
+                let (a, b) = content?;
+                if b > a + 2 && speaker.is_some() {
+                    return Some(Quote { span: span_of(a, b), kind: QuoteKind::Indirect, cue: Some(self.cue_span(c)), speaker });
+                }
+                continue;
+            }
+            // "X said (that) content."
+            if c > r.start && c + 3 < last {
+                if let Some(speaker) = self.candidate_in(c.saturating_sub(4).max(r.start), c, false).filter(|sp| self.token_at(sp.span.end) == c) {
+                    let cue = self.cue_span(c);
+                    let mut a = self.token_at(cue.end);
+                    if self.tok(a) == "that" {
+                        a += 1;
+                    }
+                    if last > a + 2 {
+                        return Some(Quote { span: span_of(a, last), kind: QuoteKind::Indirect, cue: Some(cue), speaker: Some(speaker) });
+                    }
+                }
+            }
+            // "content, X said."
+            if c + 2 >= last && c > r.start + 4 {
+                let comma = (r.start..c).rev().find(|&j| self.tok(j) == ",")?;
+                if comma + 4 >= c && comma > r.start + 2 {
+                    let speaker = self.candidate_in(comma + 1, last, true);
+                    if speaker.is_some() {
+                        return Some(Quote { span: span_of(r.start, comma), kind: QuoteKind::Indirect, cue: Some(self.cue_span(c)), speaker });
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        quoted_spans(text).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn straight_curly_nested_and_unclosed() {
+        assert_eq!(spans(r#"He said "no" and "yes.""#), [r#""no""#, r#""yes.""#]);
+        assert_eq!(spans("“It’s ‘over’,” she said."), ["“It’s ‘over’,”"]);
+        assert_eq!(spans("Biden's aides' 'war' talk"), ["'war'"]);
+        assert_eq!(spans("He said \"never"), ["\"never"]);
+    }
+
+    #[test]
+    fn a_quote_runs_over_paragraphs_that_reopen() {
+        let text = "“First part.\n\n“Second part,” he said.\n\n“Lone start\n\nNext.";
+        assert_eq!(
+            spans(text),
+            ["“First part.\n\n“Second part,”", "“Lone start"]
+        );
+    }
+}

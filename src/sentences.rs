@@ -1,0 +1,138 @@
+//! Stage 2: sentences and paragraphs.
+//!
+//! Split-then-merge: every line break ends a paragraph (so a byline or photo caption
+//! never swallows the paragraph after it); inside a paragraph, UAX #29 sentence bounds
+//! split, and one merge pass rejoins a split made after an abbreviation ("Sept.",
+//! "U.S.", "Mr.") or an initial ("George W. Bush").
+
+use crate::lexicon::lexicon;
+use crate::span::Span;
+use crate::tokens::Token;
+use serde::Serialize;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Where it is in the text, without surrounding white space.
+    pub span: Span,
+    /// The tokens it holds, as indices into the document's tokens.
+    pub tokens: Range<usize>,
+    /// Which paragraph (line) it belongs to, counting from 0.
+    pub paragraph: usize,
+}
+
+/// Splits `text` into sentences, each holding at least one token.
+///
+/// Invariant: sentences are in text order, do not overlap, never cross a line break,
+/// and every token belongs to exactly one sentence.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut spans: Vec<(Span, usize)> = Vec::new();
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut pieces: Vec<Span> = Vec::new();
+        for (i, s) in line.split_sentence_bound_indices() {
+            let lead = s.len() - s.trim_start().len();
+            let body = s.trim();
+            if body.is_empty() {
+                continue;
+            }
+            let span = Span::new(line_start + i + lead, line_start + i + lead + body.len());
+            match pieces.last_mut() {
+                Some(prev) if ends_with_abbreviation(&text[prev.range()]) => prev.end = span.end,
+                _ => pieces.push(span),
+            }
+        }
+        if !pieces.is_empty() {
+            spans.extend(pieces.into_iter().map(|s| (s, paragraph)));
+            paragraph += 1;
+        }
+        line_start += line.len();
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut t = 0;
+    for (span, paragraph) in spans {
+        let first = t;
+        while t < tokens.len() && tokens[t].span.start < span.end {
+            t += 1;
+        }
+        if t > first {
+            out.push(Sentence {
+                span,
+                tokens: first..t,
+                paragraph,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a sentence piece ends in "Abbr." or a single capital initial ("W."), after
+/// which UAX #29 broke but English does not.
+fn ends_with_abbreviation(piece: &str) -> bool {
+    let Some(body) = piece.strip_suffix('.') else {
+        return false;
+    };
+    let word_start = body
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &body[word_start..];
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial || lexicon().abbreviations.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, &tokenize(text))
+            .iter()
+            .map(|s| &text[s.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Smith met U.S. officials on Sept. 12. They talked."),
+            ["Mr. Smith met U.S. officials on Sept. 12.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("George W. Bush spoke. Then he left."),
+            ["George W. Bush spoke.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_caption_line_does_not_swallow_the_next_paragraph() {
+        let text = "Rescue workers in Lviv. Photo by Ann Lee, AP\nThe mayor said on Monday it was over.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Rescue workers in Lviv.",
+                "Photo by Ann Lee, AP",
+                "The mayor said on Monday it was over."
+            ]
+        );
+        let s = split_sentences(text, &tokenize(text));
+        assert_eq!(s[1].paragraph, 0);
+        assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn quotes_close_with_their_sentence() {
+        assert_eq!(
+            sentences("“It is over,” she said. “We won.” He nodded."),
+            ["“It is over,” she said.", "“We won.”", "He nodded."]
+        );
+    }
+}
