@@ -1,16 +1,18 @@
 //! Throughput of the whole analysis at 10 KB, 100 KB and 1 MB, on the project's own
 //! articles (tests/articles) repeated to size: time should grow linearly with length.
+#![allow(missing_docs)] // criterion_group! makes an undocumented function
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
 fn corpus(size: usize) -> String {
-    let mut articles: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/articles"))
-        .expect("tests/articles exists")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| std::fs::read_to_string(e.path()).expect("articles are UTF-8"))
-        .collect();
+    let mut articles: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/articles"))
+            .expect("tests/articles exists")
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .map(|e| std::fs::read_to_string(e.path()).expect("articles are UTF-8"))
+            .collect();
     articles.sort();
     let mut text = String::with_capacity(size + 4096);
     while text.len() < size {
@@ -19,7 +21,10 @@ fn corpus(size: usize) -> String {
             text.push_str("\n\n");
         }
     }
-    let cut = (0..=size).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let cut = (0..=size)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     text.truncate(cut);
     text
 }
@@ -31,9 +36,13 @@ fn bench(c: &mut Criterion) {
         let text = corpus(size);
         let tokens = newslens::tokenize(&text).len() as u64;
         g.throughput(Throughput::Elements(tokens));
-        g.bench_with_input(BenchmarkId::from_parameter(format!("{}KB", size / 1000)), &text, |b, t| {
-            b.iter(|| newslens::analyze(black_box(t)));
-        });
+        g.bench_with_input(
+            BenchmarkId::from_parameter(format!("{}KB", size / 1000)),
+            &text,
+            |b, t| {
+                b.iter(|| newslens::analyze(black_box(t)));
+            },
+        );
     }
     g.finish();
 }

@@ -53,7 +53,7 @@ def common_words():
                 lower[w] = lower.get(w, 0) + 1
             elif i > 0 and w[:1].isupper():
                 cap[w.lower()] = cap.get(w.lower(), 0) + 1
-    return {w for w, n in lower.items() if n >= 3 and n > 2 * cap.get(w, 0) and len(w) > 1}
+    return {w for w, n in lower.items() if n >= 3 and n > 2 * cap.get(w, 0) and (len(w) > 1 or w == "a")}
 
 
 def write(name, header, items):

@@ -200,7 +200,12 @@ fn title_case(s: &str) -> String {
     out
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "del", "der", "van", "von", "da", "al", "bin", "la", "le"];
+/// Words after which an unknown name is more likely a place ("in Port Elwin").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "to", "near", "outside"];
+
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "der", "van", "von", "da", "al", "bin", "la", "le",
+];
 
 /// Maximal runs of capitalised tokens in a sentence (joined by single spaces,
 /// connectors such as "of", tight hyphens and initials), as token ranges.
@@ -251,17 +256,33 @@ fn capitalised_runs(
             }
             let ns = tok(text, tokens[n]);
             // "George W. Bush": an initial and its period.
-            if g.is_empty() && ns == "." && tok(text, tokens[last]).chars().count() == 1 && n + 1 < end && gap(n, n + 1) == " " && is_cap(n + 1) {
+            if g.is_empty()
+                && ns == "."
+                && tok(text, tokens[last]).chars().count() == 1
+                && n + 1 < end
+                && gap(n, n + 1) == " "
+                && is_cap(n + 1)
+            {
                 last = n + 1;
                 continue;
             }
             // "EPA-EFE", "AT&T": a tight hyphen or ampersand between capitals.
-            if g.is_empty() && matches!(ns, "-" | "&") && n + 1 < end && gap(n, n + 1).is_empty() && is_cap(n + 1) {
+            if g.is_empty()
+                && matches!(ns, "-" | "&")
+                && n + 1 < end
+                && gap(n, n + 1).is_empty()
+                && is_cap(n + 1)
+            {
                 last = n + 1;
                 continue;
             }
             // "Bank of America", "Ludwig van Beethoven".
-            if g == " " && CONNECTORS.contains(&ns) && n + 1 < end && gap(n, n + 1) == " " && is_cap(n + 1) {
+            if g == " "
+                && CONNECTORS.contains(&ns)
+                && n + 1 < end
+                && gap(n, n + 1) == " "
+                && is_cap(n + 1)
+            {
                 last = n + 1;
                 continue;
             }
@@ -301,7 +322,11 @@ fn name_of(text: &str, tokens: &[Token], a: usize, b: usize, caps_line: bool) ->
     let raw = strip_possessive(raw);
     let folded: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if caps_line {
-        folded.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
+        folded
+            .split(' ')
+            .map(title_case)
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         folded
     }
@@ -318,7 +343,10 @@ fn split_run(
     out: &mut Vec<Chunk>,
 ) {
     // A title word just before the run ("spokesman Dmitry Peskov").
-    let before = run.start.checked_sub(1).map(|p| tok(text, tokens[p]).to_lowercase());
+    let before = run
+        .start
+        .checked_sub(1)
+        .map(|p| tok(text, tokens[p]).to_lowercase());
     let mut titled = before.is_some_and(|b| lex.titles.contains(b.as_str()));
     let mut start = run.start;
     let mut i = run.start;
@@ -350,8 +378,16 @@ fn split_run(
     }
 }
 
-fn ends_in_org_word(text: &str, tokens: &[Token], lex: &Lexicon, run: std::ops::Range<usize>) -> bool {
-    run.len() >= 2 && lex.org_words.contains(strip_possessive(tok(text, tokens[run.end - 1])))
+fn ends_in_org_word(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    run: std::ops::Range<usize>,
+) -> bool {
+    run.len() >= 2
+        && lex
+            .org_words
+            .contains(strip_possessive(tok(text, tokens[run.end - 1])))
 }
 
 /// Gives a chunk its kind, where the chunk alone can tell.
@@ -374,8 +410,12 @@ fn classify(
             .any(|e| gazetteer_kind(lex, &name_of(text, tokens, r.start, e, caps_line)).is_some());
         let common = lex.common.contains(lower.as_str()) && !opens_known;
         let sentence_initial = r.start == 0
-            || !matches!(tokens[r.start - 1].kind, TokenKind::Word | TokenKind::Number);
-        if common && (sentence_initial || lower.len() <= 3 || CONNECTORS.contains(&lower.as_str())) {
+            || !matches!(
+                tokens[r.start - 1].kind,
+                TokenKind::Word | TokenKind::Number
+            );
+        if common && (sentence_initial || lower.len() <= 3 || CONNECTORS.contains(&lower.as_str()))
+        {
             r.start += 1;
         } else {
             break;
@@ -396,9 +436,22 @@ fn classify(
         tokens[r.end - 1].span.start + strip_possessive(tok(text, tokens[r.end - 1])).len(),
     );
     let n = r.len();
+    let caps_form = is_all_caps(&name).then(|| {
+        name.split(' ')
+            .map(title_case)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let prev = r.start.checked_sub(1).map(|p| tok(text, tokens[p]));
+    let after_place_word = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
     let kind = if let Some(k) = gazetteer_kind(lex, &name) {
         Some(k)
-    } else if n >= 2 && (lex.org_words.contains(last_tok) || lex.org_words.contains(first_tok) && r.clone().any(|i| tok(text, tokens[i]) == "of")) {
+    } else if let Some(k) = caps_form.as_deref().and_then(|n| gazetteer_kind(lex, n)) {
+        Some(k)
+    } else if n >= 2
+        && (lex.org_words.contains(last_tok)
+            || lex.org_words.contains(first_tok) && r.clone().any(|i| tok(text, tokens[i]) == "of"))
+    {
         Some(EntityKind::Organization)
     } else if titled {
         Some(EntityKind::Person)
@@ -414,9 +467,21 @@ fn classify(
         return classify(text, tokens, lex, rest, titled, caps_line, out);
     } else if n >= 2 && lex.first_names.contains(first_tok) {
         Some(EntityKind::Person)
-    } else if is_all_caps(&name) && name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !caps_line {
+    } else if let Some(k) = (r.start + 1..r.end.saturating_sub(1))
+        .find(|&k| lex.first_names.contains(tok(text, tokens[k])))
+    {
+        // "Harbour Master Fiona Grant": what comes before the first name is a title.
+        return classify(text, tokens, lex, k..r.end, true, caps_line, out);
+    } else if is_all_caps(&name)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !caps_line
+    {
         Some(EntityKind::Organization)
-    } else if (2..=3).contains(&n) && r.clone().all(|i| tokens[i].kind == TokenKind::Word && !is_all_caps(tok(text, tokens[i]))) {
+    } else if (2..=3).contains(&n)
+        && !after_place_word
+        && r.clone()
+            .all(|i| tokens[i].kind == TokenKind::Word && !is_all_caps(tok(text, tokens[i])))
+    {
         Some(EntityKind::Person)
     } else {
         None
@@ -432,6 +497,13 @@ fn classify(
 /// Settles chunks the chunk alone could not: a word that is part of a name already
 /// found takes that name's kind ("Biden" after "Joe Biden"); then context decides.
 fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut [Chunk]) {
+    // Words that occur in lower case somewhere in the text.
+    let lower_words: std::collections::HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| tok(text, *t))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
     let mut known: HashMap<String, EntityKind> = HashMap::new();
     for c in chunks.iter() {
         if let Some(k) = c.kind {
@@ -446,8 +518,14 @@ fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut 
     }
     for c in chunks.iter_mut().filter(|c| c.kind.is_none()) {
         let name = &text[c.span.range()];
+        let initial = c.tokens.start == 0 || tokens[c.tokens.start - 1].kind == TokenKind::Punct;
+        if initial && c.tokens.len() == 1 && lower_words.contains(name.to_lowercase().as_str()) {
+            continue;
+        }
         c.kind = known.get(name).copied().or_else(|| {
-            let next = tokens.get(c.tokens.end).map(|t| tok(text, *t).to_lowercase());
+            let next = tokens
+                .get(c.tokens.end)
+                .map(|t| tok(text, *t).to_lowercase());
             let prev = c.tokens.start.checked_sub(1).map(|p| tok(text, tokens[p]));
             let before_role = next.as_deref().is_some_and(|n| lex.titles.contains(n))
                 && is_possessive(tok(text, tokens[c.tokens.end - 1]));
@@ -457,7 +535,7 @@ fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut 
                 || lex.surnames.contains(name)
             {
                 Some(EntityKind::Person)
-            } else if prev.is_some_and(|p| matches!(p, "in" | "at" | "from" | "to" | "near")) {
+            } else if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) {
                 Some(EntityKind::Location)
             } else if c.tokens.len() == 1 && lex.common.contains(name.to_lowercase().as_str()) {
                 None
@@ -492,15 +570,24 @@ mod tests {
                 "White House Press Secretary Jen Psaki spoke.",
                 &[("White House", Organization), ("Jen Psaki", Person)],
             ),
-            ("President Joe Biden left Kyiv.", &[("Joe Biden", Person), ("Kyiv", Location)]),
+            (
+                "President Joe Biden left Kyiv.",
+                &[("Joe Biden", Person), ("Kyiv", Location)],
+            ),
             (
                 "said Putin's spokesman Dmitry Peskov.",
                 &[("Putin", Person), ("Dmitry Peskov", Person)],
             ),
             ("The Kremlin said no.", &[("Kremlin", Organization)]),
             ("Russian troops left.", &[("Russian", Misc)]),
-            ("The US State Department agreed.", &[("US State Department", Organization)]),
-            ("Mary Smith met Smith's lawyer.", &[("Mary Smith", Person), ("Smith", Person)]),
+            (
+                "The US State Department agreed.",
+                &[("US State Department", Organization)],
+            ),
+            (
+                "Mary Smith met Smith's lawyer.",
+                &[("Mary Smith", Person), ("Smith", Person)],
+            ),
             // Named regression: a weekday at a sentence start is a date, not a person.
             ("Wednesday was calm.", &[]),
         ];

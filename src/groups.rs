@@ -22,12 +22,16 @@ pub struct Group {
 pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_name: HashMap<(String, EntityKind), usize> = HashMap::new();
+    #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];
         if !e.kind.is_name() {
             continue;
         }
-        let name = text[e.span.range()].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = text[e.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let key = (name.clone(), e.kind);
         let found = by_name.get(&key).copied().or_else(|| {
             // A one-word person mention joins the latest full name it ends or begins.

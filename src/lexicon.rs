@@ -32,7 +32,10 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("organizations", include_str!("../data/organizations.txt")),
     ("org_words", include_str!("../data/org_words.txt")),
     ("titles", include_str!("../data/titles.txt")),
-    ("title_modifiers", include_str!("../data/title_modifiers.txt")),
+    (
+        "title_modifiers",
+        include_str!("../data/title_modifiers.txt"),
+    ),
     ("abbreviations", include_str!("../data/abbreviations.txt")),
     ("cues", include_str!("../data/cues.txt")),
 ];

@@ -116,9 +116,8 @@ always answers input line N. Blank input lines are skipped.")]
         let unit = args.offsets.into();
         let write_err = |e: io::Error| format!("writing output: {e}");
         if !args.jsonl {
-            let text = std::str::from_utf8(&bytes).map_err(|e| {
-                format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to())
-            })?;
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
             let output = Output::new(&analyze(text), unit);
             let json = if args.pretty {
                 serde_json::to_string_pretty(&output)

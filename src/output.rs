@@ -178,9 +178,10 @@ impl Output {
                         start: conv.convert(s.span.start),
                         end: conv.convert(s.span.end),
                         text: doc.str(s.span).to_owned(),
-                        name: s
-                            .group
-                            .map_or_else(|| doc.str(s.span).to_owned(), |g| doc.groups[g].name.clone()),
+                        name: s.group.map_or_else(
+                            || doc.str(s.span).to_owned(),
+                            |g| doc.groups[g].name.clone(),
+                        ),
                         group: s.group,
                     }),
                 })
@@ -206,7 +207,11 @@ mod tests {
         // é is 2 bytes, 1 UTF-16 unit, 1 char; 🇺🇦 is 8 bytes, 4 units, 2 chars.
         let text = "é 🇺🇦 Kyiv";
         let start = text.find("Kyiv").unwrap();
-        for (unit, want) in [(Offsets::Utf8, 12), (Offsets::Utf16, 7), (Offsets::Chars, 5)] {
+        for (unit, want) in [
+            (Offsets::Utf8, 12),
+            (Offsets::Utf16, 7),
+            (Offsets::Chars, 5),
+        ] {
             let conv = Converter::new(text, unit);
             assert_eq!(conv.convert(start), want, "{unit:?}");
             assert_eq!(conv.convert(text.len()), want + 4, "{unit:?}");

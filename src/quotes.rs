@@ -64,8 +64,13 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
 }
 
+/// How many sentences back a pronoun or role may find the person it refers to.
+const MAX_PRONOUN_REACH: usize = 6;
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "I", "He", "She", "They", "We"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "The", "A", "An", "His", "Her", "Its", "Their"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "The", "A", "An", "His", "Her", "Its", "Their",
+];
 
 /// Finds the quotations in a document whose earlier stages are done.
 pub fn find_quotes(
@@ -92,13 +97,32 @@ pub fn find_quotes(
         }
         let first = ctx.token_at(span.start);
         let kind = ctx.quote_kind(span, s0, first);
-        let mut attribution = ctx.cue_after(span.end, s1).or_else(|| ctx.cue_before(first, s0));
+        let prev = quotes.last().filter(|p| p.kind == QuoteKind::Direct);
+        let prev_s1 = prev.and_then(|p| ctx.sentence_at(p.span.end - 1));
+        // "“We are closer,” Tremblay said, “but not close enough.”": a quote that goes on
+        // after its cue is direct too.
+        let kind = if kind != QuoteKind::Direct && prev_s1 == Some(s0) && ctx.after_comma(first) {
+            QuoteKind::Direct
+        } else {
+            kind
+        };
+        let mut attribution = ctx
+            .cue_after(span, s1)
+            .filter(|(_, sp)| sp.is_some())
+            .or_else(|| ctx.cue_before(first, s0))
+            .or_else(|| ctx.cue_after(span, s1));
         if attribution.is_none() && kind == QuoteKind::Direct {
-            // A run of quotes: the previous paragraph's quote speaks on.
-            if let Some(prev) = quotes.last() {
-                let prev_par = ctx.sentence_at(prev.span.end - 1).map(|s| sentences[s].paragraph);
-                if prev.kind == QuoteKind::Direct && prev_par.is_some_and(|p| p + 1 == sentences[s0].paragraph) {
-                    attribution = Some((None, prev.speaker.clone()));
+            if ctx.after_colon(first) {
+                // "... opened the session with a warning: "..."": the sentence's subject.
+                let s = &sentences[s0];
+                attribution = Some((None, ctx.candidate_in(s.tokens.start, first, true)));
+            } else if let Some(p) = prev {
+                // A run of quotes: the speaker of the quote just before, in the same or
+                // the previous paragraph, speaks on.
+                let par = prev_s1.map(|s| sentences[s].paragraph);
+                let here = sentences[s0].paragraph;
+                if par.is_some_and(|q| q == here || q + 1 == here) {
+                    attribution = Some((None, p.speaker.clone()));
                 }
             }
         }
@@ -113,7 +137,11 @@ pub fn find_quotes(
             speaker,
         });
     }
-    for (si, _) in sentences.iter().enumerate().filter(|(i, _)| !quoted_sentences[*i]) {
+    for (si, _) in sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !quoted_sentences[*i])
+    {
         if let Some(q) = ctx.indirect(si) {
             quotes.push(q);
         }
@@ -140,19 +168,19 @@ fn quoted_spans(text: &str) -> Vec<Span> {
                     let rest = &text[i..];
                     let next_par = rest.trim_start();
                     let continues = next_par.starts_with(['"', '“', '„', '«']);
-                    if !continues {
-                        let end = text[..i].trim_end().len();
-                        if end > start {
-                            out.push(Span::new(start, end));
-                        }
-                        open = None;
-                    } else {
+                    if continues {
                         // Skip to the reopening mark, which does not open a new quote.
                         let skip = rest.len() - next_par.len();
                         let mark_len = next_par.chars().next().map_or(1, char::len_utf8);
                         while iter.peek().is_some_and(|(j, _)| *j < i + skip + mark_len) {
                             iter.next();
                         }
+                    } else {
+                        let end = text[..i].trim_end().len();
+                        if end > start {
+                            out.push(Span::new(start, end));
+                        }
+                        open = None;
                     }
                     single_inside = false;
                 }
@@ -222,6 +250,22 @@ impl Ctx<'_> {
         &self.text[self.tokens[i].span.range()]
     }
 
+    /// The entity that starts at `byte`, if any (entities are sorted by start).
+    fn entity_at(&self, byte: usize) -> Option<(usize, &Entity)> {
+        let i = self.entities.partition_point(|e| e.span.start < byte);
+        self.entities
+            .get(i)
+            .filter(|e| e.span.start == byte)
+            .map(|e| (i, e))
+    }
+
+    /// The entities inside `span`.
+    fn entities_in(&self, span: Span) -> &[Entity] {
+        let a = self.entities.partition_point(|e| e.span.start < span.start);
+        let b = self.entities.partition_point(|e| e.span.start < span.end);
+        &self.entities[a..b.max(a)]
+    }
+
     fn sentence_at(&self, byte: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= byte);
         (i < self.sentences.len()).then_some(i)
@@ -260,12 +304,32 @@ impl Ctx<'_> {
         }
     }
 
-    /// The cue and speaker after a quote that ends at `end`, in sentence `si`:
+    fn after_comma(&self, first: usize) -> bool {
+        first > 0 && self.tok(first - 1) == ","
+    }
+
+    fn after_colon(&self, first: usize) -> bool {
+        first > 0 && self.tok(first - 1) == ":"
+    }
+
+    /// The cue and speaker after a quote that ends its clause, in sentence `si`:
     /// `"...," Biden told reporters.` or `"...," said Putin's spokesman Dmitry Peskov`.
-    fn cue_after(&self, end: usize, si: usize) -> Option<Attribution> {
+    fn cue_after(&self, span: Span, si: usize) -> Option<Attribution> {
         let s = &self.sentences[si];
+        let end = span.end;
         let from = self.token_at(end).max(s.tokens.start);
-        let limit = s.tokens.end.min(from + 8);
+        let quoted = self.text[span.range()].trim_end_matches(|c: char| {
+            !c.is_alphanumeric() && !matches!(c, ',' | '.' | '!' | '?' | '—')
+        });
+        let closes_clause = quoted.ends_with([',', '.', '!', '?', '—'])
+            || self
+                .tokens
+                .get(from)
+                .is_some_and(|t| matches!(&self.text[t.span.range()], "," | "—" | "–"));
+        if !closes_clause {
+            return None;
+        }
+        let limit = s.tokens.end.min(from + 6);
         let mut i = from;
         while i < limit && self.tokens[i].kind == TokenKind::Punct {
             i += 1;
@@ -288,7 +352,9 @@ impl Ctx<'_> {
     /// `si`: the last cue before it, and the subject before that cue.
     fn cue_before(&self, first: usize, si: usize) -> Option<Attribution> {
         let s = &self.sentences[si];
-        let cue_at = (s.tokens.start..first).rev().find(|&j| self.is_cue(j) || self.according_to(j))?;
+        let cue_at = (s.tokens.start..first)
+            .rev()
+            .find(|&j| self.is_cue(j) || self.according_to(j))?;
         let speaker = if self.according_to(cue_at) {
             self.speaker_after_cue(cue_at, first)
         } else {
@@ -300,7 +366,10 @@ impl Ctx<'_> {
 
     fn according_to(&self, i: usize) -> bool {
         matches!(self.tok(i), "according" | "According")
-            && self.tokens.get(i + 1).is_some_and(|t| &self.text[t.span.range()] == "to")
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| &self.text[t.span.range()] == "to")
     }
 
     /// The cue's words: the verb, plus "to" after "according", the listener after
@@ -308,11 +377,21 @@ impl Ctx<'_> {
     fn cue_span(&self, i: usize) -> Span {
         let mut end = i;
         let w = |j: usize| self.tokens.get(j).map(|t| &self.text[t.span.range()]);
-        if self.according_to(i) {
+        let listener = matches!(w(i), Some("told" | "tells" | "telling"))
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && w(i + 1) != Some("that");
+        if self.according_to(i) || listener {
             end = i + 1;
-        } else if matches!(w(i), Some("told" | "tells" | "telling")) && w(i + 1).is_some_and(|n| matches!(n, "reporters" | "journalists" | "lawmakers" | "supporters")) {
-            end = i + 1;
-        } else if matches!(w(i + 1), Some("in")) && matches!(w(i + 2), Some("a" | "an")) && matches!(w(i + 3), Some("statement" | "interview" | "speech" | "tweet")) {
+        } else if matches!(w(i + 1), Some("in"))
+            && matches!(w(i + 2), Some("a" | "an"))
+            && matches!(
+                w(i + 3),
+                Some("statement" | "interview" | "speech" | "tweet")
+            )
+        {
             end = i + 3;
         }
         Span::new(self.tokens[i].span.start, self.tokens[end].span.end)
@@ -325,7 +404,11 @@ impl Ctx<'_> {
         while end < limit && !matches!(self.tok(end), "," | "." | ";" | "\"" | "“" | "”") {
             end += 1;
         }
-        let start = if self.according_to(cue) { cue + 2 } else { cue + 1 };
+        let start = if self.according_to(cue) {
+            cue + 2
+        } else {
+            cue + 1
+        };
         self.candidate_in(start, end, false)
     }
 
@@ -339,12 +422,12 @@ impl Ctx<'_> {
             let start = self.tokens[i].span.start;
             let mut step = 1;
             let mut cand = None;
-            if let Some((ei, e)) = self
-                .entities
-                .iter()
-                .enumerate()
-                .find(|(_, e)| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location))
-            {
+            if let Some((ei, e)) = self.entity_at(start).filter(|(_, e)| {
+                matches!(
+                    e.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Location
+                )
+            }) {
                 let possessive_modifier = self.text[e.span.end..].starts_with(['\'', '’']);
                 if !possessive_modifier {
                     cand = Some(Speaker {
@@ -364,11 +447,16 @@ impl Ctx<'_> {
                 // "the spokesman", "a White House official".
                 let mut j = i + 1;
                 while j < b && j < i + 4 {
-                    if lexicon().titles.contains(self.tok(j).to_lowercase().as_str()) || matches!(self.tok(j), "official" | "officials") {
+                    if lexicon()
+                        .titles
+                        .contains(self.tok(j).to_lowercase().as_str())
+                        || matches!(self.tok(j), "official" | "officials")
+                    {
+                        let definite = !matches!(self.tok(i), "a" | "an" | "A" | "An");
                         cand = Some(Speaker {
                             span: Span::new(start, self.tokens[j].span.end),
                             entity: None,
-                            group: self.resolve(i),
+                            group: if definite { self.resolve(i) } else { None },
                         });
                         step = j + 1 - i;
                         break;
@@ -396,11 +484,14 @@ impl Ctx<'_> {
     /// A pronoun before `b` in an earlier clause of the sentence ("he renewed his
     /// attack, tweeting that ...").
     fn pronoun_before(&self, a: usize, b: usize) -> Option<Speaker> {
-        (a..b).rev().find(|&i| PRONOUNS.contains(&self.tok(i))).map(|i| Speaker {
-            span: self.tokens[i].span,
-            entity: None,
-            group: self.resolve(i),
-        })
+        (a..b)
+            .rev()
+            .find(|&i| PRONOUNS.contains(&self.tok(i)))
+            .map(|i| Speaker {
+                span: self.tokens[i].span,
+                entity: None,
+                group: self.resolve(i),
+            })
     }
 
     /// The person group a pronoun or role at token `i` refers to: the nearest person
@@ -408,20 +499,18 @@ impl Ctx<'_> {
     fn resolve(&self, i: usize) -> Option<usize> {
         let at = self.tokens[i].span.start;
         let si = self.sentence_at(at)?;
-        let entities = self.entities;
-        let persons = move |s: &Sentence| {
-            let span = s.span;
-            entities
-                .iter()
-                .filter(move |e| e.kind == EntityKind::Person && span.contains(e.span))
+        let person = |e: &&Entity| {
+            e.kind == EntityKind::Person && !self.text[e.span.end..].starts_with(['\'', '’'])
         };
-        if let Some(e) = persons(&self.sentences[si]).filter(|e| e.span.end <= at).last() {
+        let here = self.entities_in(self.sentences[si].span);
+        if let Some(e) = here.iter().filter(person).rfind(|e| e.span.end <= at) {
             return e.group;
         }
-        self.sentences[..si]
+        // Look back a few sentences at most: a pronoun does not reach further.
+        self.sentences[si.saturating_sub(MAX_PRONOUN_REACH)..si]
             .iter()
             .rev()
-            .find_map(|s| persons(s).next())
+            .find_map(|s| self.entities_in(s.span).iter().find(person))
             .and_then(|e| e.group)
     }
 
@@ -429,8 +518,13 @@ impl Ctx<'_> {
     fn indirect(&self, si: usize) -> Option<Quote> {
         let s = &self.sentences[si];
         let r = s.tokens.clone();
-        let last = if self.tokens[r.end - 1].kind == TokenKind::Punct { r.end - 1 } else { r.end };
-        let span_of = |a: usize, b: usize| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end);
+        let last = if self.tokens[r.end - 1].kind == TokenKind::Punct {
+            r.end - 1
+        } else {
+            r.end
+        };
+        let span_of =
+            |a: usize, b: usize| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end);
         for c in r.clone() {
             if !(self.is_cue(c) || self.according_to(c)) {
                 continue;
@@ -439,7 +533,10 @@ impl Ctx<'_> {
                 // "According to X, content." or "content, according to X."
                 let comma = (c..last).find(|&j| self.tok(j) == ",");
                 let (content, speaker) = if c == r.start {
-                    (comma.map(|k| (k + 1, last)), self.speaker_after_cue(c, comma.unwrap_or(last)))
+                    (
+                        comma.map(|k| (k + 1, last)),
+                        self.speaker_after_cue(c, comma.unwrap_or(last)),
+                    )
                 } else if c > r.start + 3 && self.tok(c - 1) == "," {
                     (Some((r.start, c - 1)), self.speaker_after_cue(c, last))
                 } else {
@@ -447,20 +544,42 @@ impl Ctx<'_> {
                 };
                 let (a, b) = content?;
                 if b > a + 2 && speaker.is_some() {
-                    return Some(Quote { span: span_of(a, b), kind: QuoteKind::Indirect, cue: Some(self.cue_span(c)), speaker });
+                    return Some(Quote {
+                        span: span_of(a, b),
+                        kind: QuoteKind::Indirect,
+                        cue: Some(self.cue_span(c)),
+                        speaker,
+                    });
                 }
                 continue;
             }
             // "X said (that) content."
             if c > r.start && c + 3 < last {
-                if let Some(speaker) = self.candidate_in(c.saturating_sub(4).max(r.start), c, false).filter(|sp| self.token_at(sp.span.end) == c) {
+                if let Some(speaker) = self
+                    .candidate_in(c.saturating_sub(4).max(r.start), c, false)
+                    .filter(|sp| self.token_at(sp.span.end) == c)
+                {
                     let cue = self.cue_span(c);
                     let mut a = self.token_at(cue.end);
-                    if self.tok(a) == "that" {
+                    if self.tok(a) == "on" {
+                        a += 1;
+                    }
+                    if let Some((_, d)) = self
+                        .entity_at(self.tokens[a].span.start)
+                        .filter(|(_, e)| e.kind == EntityKind::Date)
+                    {
+                        a = self.token_at(d.span.end);
+                    }
+                    if a < last && self.tok(a) == "that" {
                         a += 1;
                     }
                     if last > a + 2 {
-                        return Some(Quote { span: span_of(a, last), kind: QuoteKind::Indirect, cue: Some(cue), speaker: Some(speaker) });
+                        return Some(Quote {
+                            span: span_of(a, last),
+                            kind: QuoteKind::Indirect,
+                            cue: Some(cue),
+                            speaker: Some(speaker),
+                        });
                     }
                 }
             }
@@ -470,7 +589,12 @@ impl Ctx<'_> {
                 if comma + 4 >= c && comma > r.start + 2 {
                     let speaker = self.candidate_in(comma + 1, last, true);
                     if speaker.is_some() {
-                        return Some(Quote { span: span_of(r.start, comma), kind: QuoteKind::Indirect, cue: Some(self.cue_span(c)), speaker });
+                        return Some(Quote {
+                            span: span_of(r.start, comma),
+                            kind: QuoteKind::Indirect,
+                            cue: Some(self.cue_span(c)),
+                            speaker,
+                        });
                     }
                 }
             }
@@ -484,12 +608,18 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        quoted_spans(text).iter().map(|s| &text[s.range()]).collect()
+        quoted_spans(text)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
     }
 
     #[test]
     fn straight_curly_nested_and_unclosed() {
-        assert_eq!(spans(r#"He said "no" and "yes.""#), [r#""no""#, r#""yes.""#]);
+        assert_eq!(
+            spans(r#"He said "no" and "yes.""#),
+            [r#""no""#, r#""yes.""#]
+        );
         assert_eq!(spans("“It’s ‘over’,” she said."), ["“It’s ‘over’,”"]);
         assert_eq!(spans("Biden's aides' 'war' talk"), ["'war'"]);
         assert_eq!(spans("He said \"never"), ["\"never"]);

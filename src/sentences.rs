@@ -77,7 +77,9 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     };
     let word_start = body
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &body[word_start..];
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
@@ -114,7 +116,8 @@ mod tests {
 
     #[test]
     fn a_caption_line_does_not_swallow_the_next_paragraph() {
-        let text = "Rescue workers in Lviv. Photo by Ann Lee, AP\nThe mayor said on Monday it was over.";
+        let text =
+            "Rescue workers in Lviv. Photo by Ann Lee, AP\nThe mayor said on Monday it was over.";
         assert_eq!(
             sentences(text),
             [

@@ -54,14 +54,28 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span.range()]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.range()])
+            .collect()
     }
 
     #[test]
     fn words_numbers_and_punctuation() {
         assert_eq!(
             texts("Biden’s aides paid $1,000.50 — “twice”."),
-            ["Biden’s", "aides", "paid", "$", "1,000.50", "—", "“", "twice", "”", "."]
+            [
+                "Biden’s",
+                "aides",
+                "paid",
+                "$",
+                "1,000.50",
+                "—",
+                "“",
+                "twice",
+                "”",
+                "."
+            ]
         );
     }
 

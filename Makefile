@@ -1,0 +1,75 @@
+# newslens: `make serve` to use the page, `make test` to run every test.
+# Both install what is missing: the wasm target, wasm-bindgen-cli at the version in
+# Cargo.lock, the node packages, and (for tests) Debian's chromium.
+
+PORT ?= 8080
+SHARED ?= ../shared
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+WASM := target/wasm32-unknown-unknown/release/newslens.wasm
+CLI := target/release/newslens
+EVAL_CMD := -- $(CLI) analyze --jsonl --offsets chars
+
+.PHONY: all setup setup-browser build serve test test-rust test-wasm test-browser lint eval bench bench-browser clean
+
+all: build
+
+setup:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@v=$$(cargo metadata --format-version 1 --locked | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="wasm-bindgen"))'); \
+	  wasm-bindgen --version 2>/dev/null | grep -q "$$v" || { echo "installing wasm-bindgen-cli $$v (a few minutes, once)"; cargo install wasm-bindgen-cli --version "$$v"; }
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+setup-browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+## build: the native CLI, and the complete static site in www/ (wasm and glue in www/pkg/)
+build: setup
+	cargo build --release --locked
+	cargo build --release --locked --target wasm32-unknown-unknown --lib
+	wasm-bindgen --target web --out-dir www/pkg $(WASM)
+	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers www/pkg/newslens_bg.wasm -o www/pkg/newslens_bg.wasm
+	@printf 'www/pkg/newslens_bg.wasm: %s bytes, %s gzipped\n' $$(stat -c %s www/pkg/newslens_bg.wasm) $$(gzip -9 -c www/pkg/newslens_bg.wasm | wc -c)
+
+serve: build
+	@echo "newslens is served at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --lib
+
+test-rust:
+	cargo test --locked
+
+test-wasm: setup
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --locked --target wasm32-unknown-unknown --lib
+
+test-browser: build setup-browser
+	node --test tests/browser/
+
+## test: every test (lint, native unit/golden/property/CLI tests, wasm under Node, the page in Chromium), then the scores
+test: setup setup-browser lint test-rust test-wasm test-browser eval
+
+## eval: the shared scorers on the dev splits (skipped when ../shared is absent)
+eval: $(CLI)
+	@if [ -d $(SHARED)/data ]; then \
+	  python3 $(SHARED)/tools/ner_eval.py --conll $(SHARED)/data/conll2003/dev.txt $(EVAL_CMD) | tail -n 1; \
+	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) | tail -n 1; \
+	else echo "eval skipped: $(SHARED)/data is absent"; fi
+
+$(CLI): FORCE
+	cargo build --release --locked
+.PHONY: FORCE
+FORCE:
+
+bench:
+	cargo bench --locked --bench analyze
+
+bench-browser: build setup-browser
+	node tests/browser/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf www/pkg node_modules

@@ -1,0 +1,82 @@
+//! The JavaScript interface: one function, plain objects out, UTF-16 offsets.
+
+use crate::{analyze as analyze_text, Offsets, Output};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A kind of entity. */
+export type EntityKind = "person" | "organization" | "location" | "misc" | "date" | "time" | "money" | "percent" | "number";
+/** A kind of quotation. */
+export type QuoteKind = "direct" | "partial" | "mixed" | "indirect";
+/** A span of the text: `text.slice(start, end) === span.text` (UTF-16 code units). */
+export interface TextSpan { start: number; end: number; text: string; }
+/** One entity mention. */
+export interface Entity extends TextSpan { kind: EntityKind; group: number | null; }
+/** One real-world entity and its mentions (indices into `entities`). */
+export interface Group { name: string; kind: EntityKind; mentions: number[]; }
+/** The speaker of a quote: the mention ("he") and the name it refers to ("Joe Biden"). */
+export interface Speaker extends TextSpan { name: string; group: number | null; }
+/** One quotation. */
+export interface Quote extends TextSpan { kind: QuoteKind; cue: TextSpan | null; speaker: Speaker | null; }
+/** One sentence. */
+export interface Sentence { start: number; end: number; }
+/** The analysis of one text. */
+export interface Analysis { entities: Entity[]; groups: Group[]; quotes: Quote[]; sentences: Sentence[]; }
+"#;
+
+/// Analyses `text` and returns the result as a plain object, with offsets in UTF-16
+/// code units so that `text.slice(start, end)` gives each span's text.
+///
+/// # Errors
+/// A JS `Error` if the result cannot be converted (it always can; the conversion is
+/// fallible only in type).
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
+pub fn analyze(text: &str) -> Result<JsValue, JsError> {
+    let output = Output::new(&analyze_text(text), Offsets::Utf16);
+    output
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The version of newslens.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn returns_plain_objects_with_utf16_offsets() {
+        // The flag is 4 UTF-16 units, the curly quotes 1 each.
+        let text = "🇺🇦 “We will win,” Olena Koval said.";
+        let v = analyze(text).expect("analysis");
+        let out: serde_json::Value =
+            serde_wasm_bindgen::from_value(v.clone()).expect("plain object");
+        let q = &out["quotes"][0];
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let slice = |s: &serde_json::Value| {
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            String::from_utf16(&utf16[a..b]).unwrap()
+        };
+        assert_eq!(slice(q), "“We will win,”");
+        assert_eq!(q["speaker"]["name"], "Olena Koval");
+        assert_eq!(slice(&q["speaker"]), "Olena Koval");
+        assert!(v.is_object());
+    }
+
+    #[wasm_bindgen_test]
+    fn empty_text_gives_empty_layers() {
+        let out: serde_json::Value = serde_wasm_bindgen::from_value(analyze("").unwrap()).unwrap();
+        assert_eq!(out["entities"].as_array().map(Vec::len), Some(0));
+        assert_eq!(out["quotes"].as_array().map(Vec::len), Some(0));
+    }
+}

@@ -1,0 +1,157 @@
+//! The `newslens` command, run as a process.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const EXE: &str = env!("CARGO_BIN_EXE_newslens");
+const ARTICLE: &str = "🇺🇦 “We will rebuild,” Olena Koval told reporters in Kyiv on Monday.\n";
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(EXE)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_file(name: &str, content: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newslens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+#[test]
+fn analyzes_a_file_as_json() {
+    let path = temp_file("article.txt", ARTICLE.as_bytes());
+    let out = run(&["analyze", path.to_str().unwrap(), "--pretty"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quotes"][0]["speaker"]["name"], "Olena Koval");
+    assert_eq!(v["quotes"][0]["cue"]["text"], "told reporters");
+    // Default offsets are UTF-8 bytes.
+    let q = &v["quotes"][0];
+    let (a, b) = (
+        q["start"].as_u64().unwrap() as usize,
+        q["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&ARTICLE[a..b], "“We will rebuild,”");
+}
+
+#[test]
+fn each_offsets_mode_slices_right() {
+    let line = serde_json::json!({"id": "a", "text": ARTICLE}).to_string();
+    for (mode, slice) in [
+        (
+            "utf8",
+            Box::new(|a: usize, b: usize| ARTICLE[a..b].to_owned())
+                as Box<dyn Fn(usize, usize) -> String>,
+        ),
+        (
+            "utf16",
+            Box::new(|a, b| {
+                String::from_utf16(&ARTICLE.encode_utf16().collect::<Vec<_>>()[a..b]).unwrap()
+            }),
+        ),
+        (
+            "chars",
+            Box::new(|a, b| ARTICLE.chars().skip(a).take(b - a).collect()),
+        ),
+    ] {
+        let out = run(&["analyze", "--jsonl", "--offsets", mode], line.as_bytes());
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["id"], "a");
+        for e in v["entities"].as_array().unwrap() {
+            let (a, b) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(slice(a, b), e["text"].as_str().unwrap(), "{mode}");
+        }
+        assert_eq!(
+            v["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["text"] == "Kyiv")
+                .count(),
+            1
+        );
+    }
+}
+
+#[test]
+fn jsonl_reports_a_bad_line_and_goes_on() {
+    let input = "{\"id\": 1, \"text\": \"Jane Doe said it was over.\"}\n{\"id\": 2}\nnot json\n{\"id\": 4, \"text\": \"Kyiv\"}\n";
+    let out = run(&["analyze", "--jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2: no \"text\" field"), "{stderr}");
+    assert!(stderr.contains("line 3: invalid JSON"), "{stderr}");
+    let lines: Vec<Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "one output line per input line");
+    assert_eq!(lines[0]["id"], 1);
+    assert!(lines[0]["quotes"].is_array());
+    assert_eq!(lines[1]["id"], 2);
+    assert!(lines[1]["error"].is_string());
+    assert!(lines[2]["id"].is_null());
+    assert_eq!(lines[3]["entities"][0]["text"], "Kyiv");
+}
+
+#[test]
+fn bad_input_gives_a_one_line_error() {
+    let bad = temp_file("bad.txt", b"caf\xe9 au lait");
+    let out = run(&["analyze", bad.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("bad.txt: invalid UTF-8 at byte 3"),
+        "{stderr}"
+    );
+
+    let out = run(&["analyze", "/nonexistent/article.txt"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("newslens: /nonexistent/article.txt:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+
+    let out = run(
+        &["analyze", "--jsonl"],
+        b"{\"id\": 7, \"text\": \"ok\"}\n\xff\xfe\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: invalid UTF-8"));
+}
+
+#[test]
+fn stdin_and_help() {
+    let out = run(&["analyze"], ARTICLE.as_bytes());
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!v["entities"].as_array().unwrap().is_empty());
+    let help = run(&["analyze", "--help"], b"");
+    let help = String::from_utf8_lossy(&help.stdout);
+    for needle in ["--jsonl", "--offsets", "utf16", "--pretty", "bad line"] {
+        assert!(help.contains(needle), "help lacks {needle}");
+    }
+}

@@ -1,0 +1,153 @@
+//! Properties that hold for any input: no panic, every span on char boundaries, every
+//! output span's text equal to its slice in each offset unit, deterministic output.
+
+use newslens::{analyze, Offsets, Output};
+use proptest::prelude::*;
+
+/// Text that exercises the hard parts: quotes of every kind, capitals, digits, emoji
+/// and flags, right-to-left scripts, combining marks, line breaks.
+fn newsish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        ":",
+        "—",
+        "-",
+        "said",
+        "told reporters",
+        "according to",
+        "that",
+        "he",
+        "she",
+        "the spokesman",
+        "Mr.",
+        "U.S.",
+        "Joe Biden",
+        "Biden's",
+        "Kyiv",
+        "Russian",
+        "White House",
+        "President",
+        "Inc.",
+        "March 16, 2022",
+        "three weeks ago",
+        "$3.5 billion",
+        "12%",
+        "10:30 a.m.",
+        "1,000",
+        "🇺🇦",
+        "👍🏽",
+        "😀",
+        "שלום",
+        "مرحبا",
+        "e\u{301}",
+        "\u{200f}",
+        "\u{FFFD}",
+        "\t",
+        "A",
+        "b",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_output(text: &str) {
+    let doc = analyze(text);
+    crate::assert_spans_valid(&doc);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let chars: Vec<char> = text.chars().collect();
+    for unit in [Offsets::Utf8, Offsets::Utf16, Offsets::Chars] {
+        let out = Output::new(&doc, unit);
+        let slice = |a: usize, b: usize| -> String {
+            match unit {
+                Offsets::Utf8 => text[a..b].to_owned(),
+                Offsets::Utf16 => {
+                    String::from_utf16(&utf16[a..b]).expect("spans do not split surrogate pairs")
+                }
+                _ => chars[a..b].iter().collect(),
+            }
+        };
+        for e in &out.entities {
+            assert_eq!(slice(e.start, e.end), e.text);
+        }
+        for q in &out.quotes {
+            assert_eq!(slice(q.start, q.end), q.text);
+            if let Some(c) = &q.cue {
+                assert_eq!(Some(slice(c.start, c.end)), c.text);
+            }
+            if let Some(s) = &q.speaker {
+                assert_eq!(slice(s.start, s.end), s.text);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn newsish_text_gives_valid_spans(text in newsish()) {
+        check_output(&text);
+    }
+
+    #[test]
+    fn any_text_gives_valid_spans(text in any::<String>()) {
+        check_output(&text);
+    }
+
+    #[test]
+    fn output_is_deterministic(text in newsish()) {
+        prop_assert_eq!(Output::new(&analyze(&text), Offsets::Utf8), Output::new(&analyze(&text), Offsets::Utf8));
+    }
+}
+
+#[test]
+fn edge_cases() {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "\"\"",
+        "\"unclosed quote runs on\n\nand on",
+        "said",
+        "“”said Mr.",
+        "\u{FFFD}\u{FFFD}",
+        "🇺🇦🇺🇦🇺🇦",
+        "مرحبا “بالعالم” said Ahmed Ali.",
+    ] {
+        check_output(text);
+    }
+}
+
+#[test]
+fn one_megabyte_of_text() {
+    let block =
+        "“It is over,” Jane Doe told reporters in Kyiv on March 3, 2024 — 🇺🇦 he said “never. \
+                 Officials said that 3.5% of $2 billion was spent. \"Unbalanced ‘quote\n\n";
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(block);
+    }
+    check_output(&text);
+    let doc = analyze(&text);
+    assert!(
+        doc.quotes.len() > 1000,
+        "quotes are found all through the text"
+    );
+}

@@ -1,0 +1,144 @@
+//! The article the project started from must always come out right.
+
+use newslens::{analyze, EntityKind, QuoteKind};
+use std::path::Path;
+use EntityKind::{Date, Location, Misc, Number, Organization, Person};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/seed/kharkiv-war-criminal.txt"
+);
+
+fn seed() -> Option<String> {
+    if !Path::new(SEED).exists() {
+        println!("skipped: {SEED} is absent (../shared is not beside this clone)");
+        return None;
+    }
+    Some(std::fs::read_to_string(SEED).expect("the seed article is UTF-8"))
+}
+
+#[test]
+fn every_quote_is_found_with_its_speaker() {
+    let Some(text) = seed() else { return };
+    let doc = analyze(&text);
+    crate::assert_spans_valid(&doc);
+    let got: Vec<(&str, QuoteKind, &str, &str)> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref().expect("every seed quote has a speaker");
+            let name = sp
+                .group
+                .map_or(doc.str(sp.span), |g| doc.groups[g].name.as_str());
+            (
+                doc.str(q.span),
+                q.kind,
+                q.cue.map_or("", |c| doc.str(c)),
+                name,
+            )
+        })
+        .collect();
+    let want: &[(&str, QuoteKind, &str, &str)] = &[
+        ("\"war criminal\"", QuoteKind::Partial, "called", "Joe Biden"),
+        ("\"I think he is a war criminal,\"", QuoteKind::Direct, "told reporters", "Joe Biden"),
+        ("\"speaking from his heart\"", QuoteKind::Partial, "said", "Jen Psaki"),
+        (
+            "\"barbaric actions by a brutal dictator through his invasion of a foreign country.\"",
+            QuoteKind::Partial,
+            "said",
+            "Jen Psaki",
+        ),
+        ("\"unacceptable and unforgivable.\"", QuoteKind::Partial, "said", "Kremlin"),
+        (
+            "\"We believe such rhetoric to be unacceptable and unforgivable on the part of the head of a state, whose bombs have killed hundreds of thousands of people around the world,\"",
+            QuoteKind::Direct,
+            "said",
+            "Dmitry Peskov",
+        ),
+        ("\"a legal process that is ongoing\"", QuoteKind::Partial, "said", "Jen Psaki"),
+        (
+            "\"Putin is inflicting appalling devastation and horror on Ukraine -- bombing apartment buildings and maternity wards.\"",
+            QuoteKind::Direct,
+            "tweeting",
+            "Joe Biden",
+        ),
+        ("\"These are atrocities. It is an outrage to the world.\"", QuoteKind::Direct, "said", "Joe Biden"),
+    ];
+    assert_eq!(got, want);
+    // The tweet's speaker is "he" in the text, resolved to Biden.
+    let tweet = &doc.quotes[7];
+    assert_eq!(doc.str(tweet.speaker.as_ref().unwrap().span), "he");
+}
+
+#[test]
+fn every_name_has_the_right_kind() {
+    let Some(text) = seed() else { return };
+    let doc = analyze(&text);
+    let kind_of = |name: &str| -> Vec<EntityKind> {
+        doc.entities
+            .iter()
+            .filter(|e| doc.str(e.span) == name)
+            .map(|e| e.kind)
+            .collect()
+    };
+    for (name, kind) in [
+        ("Joe Biden", Person),
+        ("Biden", Person),
+        ("Vladimir Putin", Person),
+        ("Putin", Person),
+        ("Jen Psaki", Person),
+        ("Psaki", Person),
+        ("Dmitry Peskov", Person),
+        ("Vasiliy Zhlobsky", Person),
+        ("White House", Organization),
+        ("Kremlin", Organization),
+        ("TASS", Organization),
+        ("Ria Novosti", Organization),
+        ("EPA-EFE", Organization),
+        ("US State Department", Organization),
+        ("Ukraine", Location),
+        ("Kharkiv", Location),
+        ("Russia", Location),
+        ("Mariupol", Location),
+        ("Russian", Misc),
+        ("Ukrainian", Misc),
+        ("Ukrainians", Misc),
+        ("Western", Misc),
+        ("March 16, 2022", Date),
+        ("Wednesday", Date),
+        ("three weeks ago", Date),
+        ("three million", Number),
+        ("hundreds of thousands", Number),
+    ] {
+        let kinds = kind_of(name);
+        assert!(!kinds.is_empty(), "{name} not found");
+        assert!(
+            kinds.iter().all(|k| *k == kind),
+            "{name}: {kinds:?}, want {kind:?}"
+        );
+    }
+    // No place, weekday or nationality is a person.
+    for e in doc.entities.iter().filter(|e| e.kind == Person) {
+        let s = doc.str(e.span);
+        assert!(
+            ![
+                "Ukraine",
+                "Kharkiv",
+                "Russia",
+                "Wednesday",
+                "Russian",
+                "Ukrainian",
+                "Kremlin"
+            ]
+            .contains(&s),
+            "{s} marked as a person"
+        );
+    }
+    // Mentions group under the full name.
+    let biden = doc
+        .groups
+        .iter()
+        .find(|g| g.name == "Joe Biden")
+        .expect("Biden's group");
+    assert_eq!(biden.mentions.len(), 6);
+}
