@@ -1,0 +1,99 @@
+// The page in real Chromium: paste, analyse, highlights and quote cards, clicking a
+// card, pasted HTML shown as text, no request leaving the origin, no console error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { serve, CHROMIUM, CHROMIUM_ARGS } from './server.mjs';
+
+let server;
+let browser;
+let page;
+const problems = [];
+const foreign = [];
+
+before(async () => {
+  server = await serve();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const origin = new URL(server.url).origin;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ARTICLE = await readFile(new URL('../articles/01-harbour.txt', import.meta.url), 'utf8');
+const HOSTILE = '\n\n<script>window.__pwned = 1</script><img src="nope.png" onerror="window.__pwned = 2"> Mayor Ann Lee said it was fine.';
+
+test('paste, analyse: highlights and quote cards appear', async () => {
+  await page.fill('#article', ARTICLE + HOSTILE);
+  await page.click('#analyse');
+  await page.waitForSelector('#quotes li.quote');
+  const persons = await page.$$eval('#text mark[data-kind="person"]', (ms) => ms.map((m) => m.textContent));
+  assert.ok(persons.includes('Fiona Grant'), persons.join(', '));
+  assert.ok(persons.includes('Tom Baird'));
+  const kinds = await page.$$eval('#text mark[data-kind]', (ms) => [...new Set(ms.map((m) => m.dataset.kind))]);
+  for (const k of ['person', 'organization', 'location', 'date', 'money']) assert.ok(kinds.includes(k), `no ${k} in ${kinds}`);
+  const cards = await page.$$eval('#quotes li.quote', (cs) => cs.map((c) => c.textContent));
+  assert.ok(cards.length >= 6, `${cards.length} cards`);
+  assert.ok(cards.some((c) => c.includes('We cannot send boats out') && c.includes('Fiona Grant') && c.includes('told reporters')), cards.join('\n'));
+  // The text pane holds the article exactly, every character once.
+  const shown = await page.$eval('#text', (t) => t.textContent);
+  assert.equal(shown, ARTICLE + HOSTILE);
+  // People are listed with their mention counts.
+  const people = await page.$eval('#people', (p) => p.textContent);
+  assert.match(people, /Fiona Grant 2 mentions/);
+  await mkdir('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/page.png', fullPage: true });
+});
+
+test('pasted HTML is shown as text, never run', async () => {
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval('#text img, #text script', (n) => n.length), 0);
+  const text = await page.$eval('#text', (t) => t.textContent);
+  assert.ok(text.includes('<script>window.__pwned = 1</script>'));
+});
+
+test('clicking a quote card shows its place in the text', async () => {
+  await page.click('#quotes li.quote >> nth=1');
+  const flashed = await page.$$eval('#text .qspan.flash', (n) => n.map((x) => x.textContent).join(''));
+  assert.match(flashed, /We cannot send boats/);
+  await page.click('#text mark[data-kind="person"] >> nth=1');
+  assert.ok((await page.$$('#text mark.flash')).length >= 1);
+});
+
+test('"Try an example" analyses the built-in article', async () => {
+  await page.click('#example');
+  await page.waitForFunction(() => document.querySelector('#article').value.length > 0
+    && document.querySelector('#status').textContent.startsWith('Found'));
+  const cards = await page.$$eval('#quotes li.quote', (cs) => cs.length);
+  assert.ok(cards >= 5, `${cards} cards`);
+});
+
+test('the wasm module in the page returns UTF-16 offsets', async () => {
+  const ok = await page.evaluate(async () => {
+    const { default: init, analyze } = await import('./pkg/newslens.js');
+    await init();
+    const text = '🇺🇦 “We will win,” Olena Koval said in Kyiv. 😀';
+    const r = analyze(text);
+    return [...r.entities, ...r.quotes].every((s) => text.slice(s.start, s.end) === s.text)
+      && r.quotes[0].speaker.name === 'Olena Koval';
+  });
+  assert.ok(ok);
+});
+
+test('no request left the origin and nothing went wrong', () => {
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+  assert.ok(server.requested.includes('/pkg/newslens_bg.wasm'));
+});

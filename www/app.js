@@ -1,0 +1,163 @@
+// The page: sends the article to the worker, renders the result with text nodes only
+// (never innerHTML with article text), and links cards and entities to their spans.
+import { EXAMPLE } from './example.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('article');
+const analyseButton = $('analyse');
+const status = $('status');
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let nextId = 0;
+let pending = null;
+
+worker.onmessage = (event) => {
+  const msg = event.data;
+  if (msg.type === 'ready') {
+    analyseButton.disabled = false;
+    status.textContent = 'Ready.';
+    $('version').textContent = `newslens ${msg.version}`;
+    document.body.dataset.ready = 'true';
+  } else if (msg.type === 'result' && msg.id === pending?.id) {
+    render(pending.text, msg.result);
+    const q = msg.result.quotes.length;
+    const e = msg.result.entities.length;
+    status.textContent = `Found ${e} entities and ${q} quotes in ${msg.ms.toFixed(0)} ms.`;
+    analyseButton.disabled = false;
+    pending = null;
+  } else if (msg.type === 'error') {
+    status.textContent = `The analysis failed: ${msg.message}`;
+    analyseButton.disabled = false;
+    pending = null;
+  }
+};
+worker.onerror = (event) => {
+  status.textContent = `The analyser could not start: ${event.message || 'unknown error'}`;
+};
+
+function analyse() {
+  const text = input.value;
+  pending = { id: nextId++, text };
+  analyseButton.disabled = true;
+  status.textContent = text.length > 200000 ? 'Analysing a long article…' : 'Analysing…';
+  worker.postMessage({ id: pending.id, text });
+}
+
+analyseButton.addEventListener('click', analyse);
+$('example').addEventListener('click', () => {
+  input.value = EXAMPLE;
+  if (!analyseButton.disabled) analyse();
+});
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !analyseButton.disabled) analyse();
+});
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('data-')) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function flash(nodes) {
+  const list = [...nodes];
+  if (!list.length) return;
+  list[0].scrollIntoView({ behavior: 'smooth', block: 'center' });
+  for (const n of list) {
+    n.classList.remove('flash');
+    void n.offsetWidth; // restart the animation
+    n.classList.add('flash');
+  }
+}
+
+/** The article as text nodes, entities as <mark data-kind>, quotes as span.qspan. */
+function renderText(text, result) {
+  const { entities, quotes } = result;
+  const cuts = new Set([0, text.length]);
+  for (const s of [...entities, ...quotes]) {
+    cuts.add(s.start);
+    cuts.add(s.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const frag = document.createDocumentFragment();
+  let ei = 0;
+  let qi = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    while (ei < entities.length && entities[ei].end <= a) ei++;
+    while (qi < quotes.length && quotes[qi].end <= a) qi++;
+    let node = document.createTextNode(text.slice(a, b));
+    const e = entities[ei];
+    if (e && e.start <= a && b <= e.end) {
+      node = el('mark', { 'data-kind': e.kind, 'data-entity': String(ei), title: e.kind }, node);
+      if (e.group !== null) node.dataset.group = String(e.group);
+    }
+    const q = quotes[qi];
+    if (q && q.start <= a && b <= q.end) {
+      node = el('span', { class: `qspan ${q.kind}`, 'data-quote': String(qi) }, node);
+    }
+    frag.append(node);
+  }
+  const box = $('text');
+  box.replaceChildren(frag);
+}
+
+function renderPeople(result) {
+  const list = $('people');
+  const groups = result.groups
+    .map((g, i) => ({ ...g, index: i }))
+    .filter((g) => g.kind === 'person' || g.kind === 'organization')
+    .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+  list.replaceChildren(
+    ...groups.map((g) => {
+      const said = result.quotes.filter((q) => q.speaker && q.speaker.group === g.index).length;
+      const button = el('button', { type: 'button', class: 'person' },
+        el('mark', { 'data-kind': g.kind }, g.name),
+        el('span', { class: 'count' }, ` ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}` +
+          (said ? `, ${said} quote${said === 1 ? '' : 's'}` : '')));
+      button.addEventListener('click', () => flash(document.querySelectorAll(`#text mark[data-group="${g.index}"]`)));
+      return el('li', {}, button);
+    }),
+  );
+  if (!groups.length) list.replaceChildren(el('li', { class: 'empty' }, 'No people or organisations found.'));
+}
+
+function renderQuotes(result) {
+  const list = $('quotes');
+  $('quote-count').textContent = `(${result.quotes.length})`;
+  list.replaceChildren(
+    ...result.quotes.map((q, i) => {
+      const who = q.speaker
+        ? (q.speaker.name === q.speaker.text ? q.speaker.name : `${q.speaker.name} (“${q.speaker.text}”)`)
+        : 'Unattributed';
+      const card = el('li', { class: `quote ${q.kind}`, tabIndex: 0, 'data-quote': String(i) },
+        el('blockquote', {}, q.text),
+        el('p', { class: 'meta' },
+          el('span', { class: 'speaker' }, who),
+          el('span', { class: 'kind' }, q.kind),
+          q.cue ? el('span', { class: 'cue' }, `cue: ${q.cue.text}`) : ''));
+      const show = () => flash(document.querySelectorAll(`#text .qspan[data-quote="${i}"]`));
+      card.addEventListener('click', show);
+      card.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(); } });
+      return card;
+    }),
+  );
+  if (!result.quotes.length) list.replaceChildren(el('li', { class: 'empty' }, 'No quotations found.'));
+}
+
+$('text').addEventListener('click', (event) => {
+  const mark = event.target.closest('mark[data-group]');
+  if (mark) flash(document.querySelectorAll(`#text mark[data-group="${mark.dataset.group}"]`));
+});
+
+function render(text, result) {
+  renderText(text, result);
+  renderPeople(result);
+  renderQuotes(result);
+  $('results').hidden = false;
+}
