@@ -1,0 +1,56 @@
+// Browser benchmark: times analyze() in headless Chromium on 10 KB, 100 KB and 1 MB of
+// the project's own articles, and reports throughput and the wasm's size.
+// Run with `make bench-browser` (after `make build`). Prints; asserts nothing.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve, CHROMIUM, CHROMIUM_ARGS } from './server.mjs';
+
+const dir = new URL('../articles/', import.meta.url);
+const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+const articles = await Promise.all(names.map((n) => readFile(new URL(n, dir), 'utf8')));
+const corpus = (size) => {
+  let t = '';
+  while (t.length < size) t += articles.join('\n\n') + '\n\n';
+  return t.slice(0, size);
+};
+
+const wasm = new URL('../../www/pkg/newslens_bg.wasm', import.meta.url);
+const raw = (await stat(wasm)).size;
+const gz = gzipSync(await readFile(wasm), { level: 9 }).length;
+console.log(`wasm: ${raw} bytes, ${gz} bytes gzipped`);
+
+const server = await serve();
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const loadMs = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const m = await import('./pkg/newslens.js');
+    await m.default();
+    m.analyze('Warm up, said Ann Lee.');
+    window.newslens = m;
+    return performance.now() - t0;
+  });
+  console.log(`module load and first analysis: ${loadMs.toFixed(1)} ms`);
+  for (const size of [10_000, 100_000, 1_000_000]) {
+    const text = corpus(size);
+    const r = await page.evaluate((t) => {
+      const words = t.split(/\s+/).filter(Boolean).length;
+      const runs = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        window.newslens.analyze(t);
+        runs.push(performance.now() - t0);
+      }
+      runs.sort((a, b) => a - b);
+      return { words, ms: runs[2] };
+    }, text);
+    console.log(`${String(size / 1000).padStart(5)} KB: ${r.ms.toFixed(1).padStart(7)} ms median of 5, ` +
+      `${Math.round(r.words / (r.ms / 1000)).toLocaleString('en')} words/s, ${(size / 1e6 / (r.ms / 1000)).toFixed(2)} MB/s`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
