@@ -134,7 +134,7 @@ impl NameFinder for RuleNameFinder {
         let mut chunks: Vec<Chunk> = Vec::new();
         for sentence in sentences {
             let caps_line = is_caps_line(text, &tokens[sentence.tokens.clone()]);
-            for run in capitalised_runs(text, tokens, sentence, taken, caps_line) {
+            for run in capitalised_runs(text, tokens, sentence, taken) {
                 split_run(text, tokens, lex, run, caps_line, &mut chunks);
             }
         }
@@ -214,9 +214,7 @@ fn capitalised_runs(
     tokens: &[Token],
     sentence: &Sentence,
     taken: &[Span],
-    caps_line: bool,
 ) -> Vec<std::ops::Range<usize>> {
-    let lex = lexicon();
     let is_taken = |span: Span| {
         let i = taken.partition_point(|t| t.end <= span.start);
         taken.get(i).is_some_and(|t| t.overlaps(span))
@@ -224,11 +222,7 @@ fn capitalised_runs(
     let is_cap = |i: usize| {
         let t = tokens[i];
         let s = tok(text, t);
-        t.kind == TokenKind::Word
-            && is_capitalised(s)
-            && !is_taken(t.span)
-            && s != "I"
-            && (!caps_line || known_in_caps(lex, s))
+        t.kind == TokenKind::Word && is_capitalised(s) && !is_taken(t.span) && s != "I"
     };
     let gap = |a: usize, b: usize| &text[tokens[a].span.end..tokens[b].span.start];
     let mut runs = Vec::new();
@@ -294,15 +288,6 @@ fn capitalised_runs(
     runs
 }
 
-fn known_in_caps(lex: &Lexicon, s: &str) -> bool {
-    let t = title_case(strip_possessive(s));
-    let t = t.as_str();
-    lex.places.contains(t)
-        || lex.nationalities.contains(t)
-        || lex.organizations.contains(s)
-        || lex.first_names.contains(t)
-}
-
 /// The kind a gazetteer gives a name, if any.
 fn gazetteer_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
     if lex.organizations.contains(name) {
@@ -311,6 +296,10 @@ fn gazetteer_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
         Some(EntityKind::Misc)
     } else if lex.places.contains(name) {
         Some(EntityKind::Location)
+    } else if name.contains('.') {
+        // "U.S." is "US", "U.K." is "UK".
+        let bare: String = name.chars().filter(|c| *c != '.').collect();
+        (bare != name).then(|| gazetteer_kind(lex, &bare)).flatten()
     } else {
         None
     }
@@ -342,6 +331,10 @@ fn split_run(
     caps_line: bool,
     out: &mut Vec<Chunk>,
 ) {
+    if caps_line {
+        split_caps_run(text, tokens, lex, run, out);
+        return;
+    }
     // A title word just before the run ("spokesman Dmitry Peskov").
     let before = run
         .start
@@ -375,6 +368,45 @@ fn split_run(
     }
     if start < run.end {
         classify(text, tokens, lex, start..run.end, titled, caps_line, out);
+    }
+}
+
+/// In a headline in capitals, case tells nothing: keep only the longest gazetteer
+/// names ("NEW YORK", "JAPAN"), read in title case.
+fn split_caps_run(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    run: std::ops::Range<usize>,
+    out: &mut Vec<Chunk>,
+) {
+    let mut i = run.start;
+    while i < run.end {
+        let found = (i + 1..=run.end.min(i + 4)).rev().find_map(|e| {
+            let name = name_of(text, tokens, i, e, true);
+            gazetteer_kind(lex, &name)
+                .or_else(|| {
+                    (e == i + 1)
+                        .then(|| gazetteer_kind(lex, &name.to_uppercase()))
+                        .flatten()
+                })
+                .map(|k| (e, k))
+        });
+        if let Some((e, kind)) = found {
+            let last = tok(text, tokens[e - 1]);
+            out.push(Chunk {
+                tokens: i..e,
+                span: Span::new(
+                    tokens[i].span.start,
+                    tokens[e - 1].span.start + strip_possessive(last).len(),
+                ),
+                kind: Some(kind),
+                titled: false,
+            });
+            i = e;
+        } else {
+            i += 1;
+        }
     }
 }
 
@@ -425,7 +457,7 @@ fn classify(
     while !r.is_empty() && CONNECTORS.contains(&tok(text, tokens[r.end - 1])) {
         r.end -= 1;
     }
-    if r.is_empty() {
+    if r.is_empty() || (r.len() == 1 && tok(text, tokens[r.start]).chars().count() == 1) {
         return;
     }
     let name = name_of(text, tokens, r.start, r.end, caps_line);
@@ -444,10 +476,16 @@ fn classify(
     });
     let prev = r.start.checked_sub(1).map(|p| tok(text, tokens[p]));
     let after_place_word = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
-    let kind = if let Some(k) = gazetteer_kind(lex, &name) {
+    let gazetteer = gazetteer_kind(lex, &name);
+    let kind = if titled && n == 1 && gazetteer == Some(EntityKind::Location) {
+        // "President Clinton": a title makes a town's name a surname.
+        Some(EntityKind::Person)
+    } else if let Some(k) = gazetteer {
         Some(k)
     } else if let Some(k) = caps_form.as_deref().and_then(|n| gazetteer_kind(lex, n)) {
         Some(k)
+    } else if n >= 2 && lex.misc_words.contains(last_tok) {
+        Some(EntityKind::Misc)
     } else if n >= 2
         && (lex.org_words.contains(last_tok)
             || lex.org_words.contains(first_tok) && r.clone().any(|i| tok(text, tokens[i]) == "of"))
@@ -516,10 +554,29 @@ fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut 
             }
         }
     }
+    let surnames: std::collections::HashSet<&str> = chunks
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Person) && (c.tokens.len() >= 2 || c.titled))
+        .filter_map(|c| text[c.span.range()].split_whitespace().last())
+        .collect();
+    for c in chunks.iter_mut() {
+        if c.tokens.len() == 1
+            && c.kind.is_some_and(|k| k != EntityKind::Person)
+            && surnames.contains(&text[c.span.range()])
+        {
+            c.kind = Some(EntityKind::Person);
+        }
+    }
     for c in chunks.iter_mut().filter(|c| c.kind.is_none()) {
         let name = &text[c.span.range()];
         let initial = c.tokens.start == 0 || tokens[c.tokens.start - 1].kind == TokenKind::Punct;
-        if initial && c.tokens.len() == 1 && lower_words.contains(name.to_lowercase().as_str()) {
+        if initial
+            && c.tokens.len() == 1
+            && (lower_words.contains(name.to_lowercase().as_str())
+                || !(known.contains_key(name)
+                    || lex.first_names.contains(name)
+                    || lex.surnames.contains(name)))
+        {
             continue;
         }
         c.kind = known.get(name).copied().or_else(|| {

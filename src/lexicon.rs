@@ -14,6 +14,8 @@ pub(crate) struct Lexicon {
     pub nationalities: HashSet<&'static str>,
     pub organizations: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
+    /// Words that end event names ("Cup", "Open").
+    pub misc_words: HashSet<&'static str>,
     /// Lower-case titles and roles ("president", "spokesman").
     pub titles: HashSet<&'static str>,
     pub title_modifiers: HashSet<&'static str>,
@@ -28,7 +30,9 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("first_names", include_str!("../data/first_names.txt")),
     ("surnames", include_str!("../data/surnames.txt")),
     ("common_words", include_str!("../data/common_words.txt")),
+    ("regions", include_str!("../data/regions.txt")),
     ("nationalities", include_str!("../data/nationalities.txt")),
+    ("misc_words", include_str!("../data/misc_words.txt")),
     ("organizations", include_str!("../data/organizations.txt")),
     ("org_words", include_str!("../data/org_words.txt")),
     ("titles", include_str!("../data/titles.txt")),
@@ -59,13 +63,14 @@ fn set(name: &str) -> HashSet<&'static str> {
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        places: set("places"),
+        places: set("places").into_iter().chain(set("regions")).collect(),
         first_names: set("first_names"),
         surnames: set("surnames"),
         common: set("common_words"),
         nationalities: set("nationalities"),
         organizations: set("organizations"),
         org_words: set("org_words"),
+        misc_words: set("misc_words"),
         titles: set("titles"),
         title_modifiers: set("title_modifiers"),
         abbreviations: set("abbreviations"),
@@ -99,5 +104,7 @@ mod tests {
         assert!(l.cues.contains("said"));
         assert!(l.common.contains("the"));
         assert!(!l.places.contains("Western"), "a nationality, not a place");
+        assert!(l.places.contains("Britain"), "regions join the places");
+        assert!(l.misc_words.contains("Cup"));
     }
 }
