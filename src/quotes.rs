@@ -112,7 +112,9 @@ pub fn find_quotes(
             .or_else(|| ctx.cue_before(first, s0))
             .or_else(|| ctx.cue_after(span, s1));
         if attribution.is_none() && kind == QuoteKind::Direct {
-            if ctx.after_colon(first) {
+            if let Some(a) = ctx.cue_nearby(s0, s1) {
+                attribution = Some(a);
+            } else if ctx.after_colon(first) {
                 // "... opened the session with a warning: "..."": the sentence's subject.
                 let s = &sentences[s0];
                 attribution = Some((None, ctx.candidate_in(s.tokens.start, first, true)));
@@ -302,6 +304,31 @@ impl Ctx<'_> {
         } else {
             QuoteKind::Partial
         }
+    }
+
+    /// The cue and speaker of a direct quote that has none in its own sentences: a
+    /// sentence just before that introduces it with a colon ("Lee said in a statement:"),
+    /// or a short one just after it in the same paragraph ("Lee said so on Monday.").
+    fn cue_nearby(&self, s0: usize, s1: usize) -> Option<Attribution> {
+        if let Some(p) = s0.checked_sub(1).map(|i| &self.sentences[i]) {
+            if self.text[p.span.range()].ends_with(':') {
+                let cue_at = p.tokens.clone().rev().find(|&j| self.is_cue(j));
+                let speaker = match cue_at {
+                    Some(c) => self.candidate_in(p.tokens.start, c, false),
+                    None => self.candidate_in(p.tokens.start, p.tokens.end, true),
+                };
+                if speaker.is_some() {
+                    return Some((cue_at.map(|c| self.cue_span(c)), speaker));
+                }
+            }
+        }
+        let n = self.sentences.get(s1 + 1)?;
+        if n.paragraph != self.sentences[s1].paragraph || n.tokens.len() > 10 {
+            return None;
+        }
+        let cue_at = n.tokens.clone().find(|&j| self.is_cue(j))?;
+        let speaker = self.candidate_in(n.tokens.start, n.tokens.end, true)?;
+        Some((Some(self.cue_span(cue_at)), Some(speaker)))
     }
 
     fn after_comma(&self, first: usize) -> bool {

@@ -41,7 +41,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
             let span = Span::new(line_start + i + lead, line_start + i + lead + body.len());
             match pieces.last_mut() {
-                Some(prev) if ends_with_abbreviation(&text[prev.range()]) => prev.end = span.end,
+                // After an abbreviation, or before a lower-case word ("“You won?” she
+                // asked."), the sentence goes on.
+                Some(prev) if ends_with_abbreviation(&text[prev.range()]) || starts_lower(body) => {
+                    prev.end = span.end;
+                }
                 _ => pieces.push(span),
             }
         }
@@ -67,6 +71,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     }
     out
+}
+
+fn starts_lower(piece: &str) -> bool {
+    piece
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// Whether a sentence piece ends in "Abbr." or a single capital initial ("W."), after
@@ -136,6 +147,10 @@ mod tests {
         assert_eq!(
             sentences("“It is over,” she said. “We won.” He nodded."),
             ["“It is over,” she said.", "“We won.”", "He nodded."]
+        );
+        assert_eq!(
+            sentences("“Are you winning?” she asked. “Yes!” he said."),
+            ["“Are you winning?” she asked.", "“Yes!” he said."]
         );
     }
 }
