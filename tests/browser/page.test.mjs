@@ -92,6 +92,27 @@ test('the wasm module in the page returns UTF-16 offsets', async () => {
   assert.ok(ok);
 });
 
+test('a 1 MB article is analysed in the worker while the page stays responsive', async () => {
+  let big = '';
+  while (big.length < 1_000_000) big += `${ARTICLE}\n\n`;
+  await page.$eval('#article', (t, v) => { t.value = v; }, big);
+  await page.click('#analyse');
+  // While the worker analyses, the main thread answers at once.
+  const gaps = await page.evaluate(async () => {
+    const out = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, 0));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  assert.ok(Math.max(...gaps) < 200, `main thread blocked: ${gaps}`);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Found'), null, { timeout: 60000 });
+  const cards = await page.$$eval('#quotes li.quote', (cs) => cs.length);
+  assert.ok(cards > 1000, `${cards} cards`);
+});
+
 test('no request left the origin and nothing went wrong', () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(problems, []);
