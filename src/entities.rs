@@ -99,6 +99,11 @@ pub fn find_entities(
     let numeric = find_numeric(text);
     let taken: Vec<Span> = numeric.iter().map(|(s, _)| *s).collect();
     let mut out: Vec<Entity> = finder.find_names(text, tokens, sentences, &taken);
+    // The trait promises no overlap with `taken`; keep the invariant whatever a finder does.
+    out.retain(|e| {
+        let i = taken.partition_point(|t| t.end <= e.span.start);
+        !taken.get(i).is_some_and(|t| t.overlaps(e.span))
+    });
     out.extend(numeric.into_iter().map(|(span, kind)| Entity {
         span,
         kind,

@@ -129,7 +129,12 @@ always answers input line N. Blank input lines are skipped.")]
             out.flush().map_err(write_err)?;
             return Ok(true);
         }
-        let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+        let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+        let lines: Vec<&[u8]> = if body.is_empty() {
+            Vec::new()
+        } else {
+            body.split(|b| *b == b'\n').collect()
+        };
         let bar = progress_bar(lines.len() as u64);
         let mut all_good = true;
         let null = serde_json::Value::Null;
@@ -201,7 +206,7 @@ always answers input line N. Blank input lines are skipped.")]
         }
         let bar = indicatif::ProgressBar::new(len);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} lines {per_sec} eta {eta}",
+            "{bar:40} {pos}/{len} lines, {elapsed} elapsed, {eta} left",
         ) {
             bar.set_style(style);
         }

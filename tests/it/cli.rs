@@ -5,7 +5,8 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 const EXE: &str = env!("CARGO_BIN_EXE_newslens");
-const ARTICLE: &str = "🇺🇦 “We will rebuild,” Olena Koval told reporters in Kyiv on Monday.\n";
+const ARTICLE: &str =
+    "🇺🇦 “We will rebuild,” Olena Koval told reporters in Kyiv on Monday — 😀 and left.\n";
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(EXE)
@@ -70,6 +71,12 @@ fn each_offsets_mode_slices_right() {
     ] {
         let out = run(&["analyze", "--jsonl", "--offsets", mode], line.as_bytes());
         assert!(out.status.success());
+        // Piped, a good batch prints nothing on stderr: no progress bar.
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["id"], "a");
         for e in v["entities"].as_array().unwrap() {
@@ -154,4 +161,26 @@ fn stdin_and_help() {
     for needle in ["--jsonl", "--offsets", "utf16", "--pretty", "bad line"] {
         assert!(help.contains(needle), "help lacks {needle}");
     }
+}
+
+#[test]
+fn batches_show_progress_on_a_terminal() {
+    // `script` (util-linux) gives the command a terminal for stderr.
+    if Command::new("script").arg("--version").output().is_err() {
+        println!("skipped: no `script` command to provide a terminal");
+        return;
+    }
+    let line = serde_json::json!({"id": 1, "text": ARTICLE}).to_string() + "\n";
+    let input = temp_file("batch.jsonl", line.repeat(50).as_bytes());
+    let log = input.with_extension("typescript");
+    let cmd = format!("{EXE} analyze --jsonl {} > /dev/null", input.display());
+    let status = Command::new("script")
+        .args(["-qec", &cmd, log.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
+    assert!(screen.contains("/50 lines"), "{screen}");
 }
