@@ -22,12 +22,14 @@
 
 pub mod entities;
 pub mod groups;
-mod lexicon;
+pub mod lexicon;
+pub mod ner;
 pub mod numeric;
 pub mod output;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod tagger;
 pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -65,9 +67,9 @@ impl Document {
     }
 }
 
-/// Analyses `text` with the default name finder.
+/// Analyses `text` with the default name finder, the trained [`ner::ModelNameFinder`].
 pub fn analyze(text: &str) -> Document {
-    analyze_with(text, &RuleNameFinder)
+    analyze_with(text, &ner::ModelNameFinder)
 }
 
 /// Analyses `text`, finding names with `finder`.

@@ -108,6 +108,19 @@ proptest! {
     }
 
     #[test]
+    fn the_tagger_never_emits_an_invalid_sequence(text in newsish()) {
+        let tokens = newslens::tokenize(&text);
+        for s in newslens::split_sentences(&text, &tokens) {
+            let tags = newslens::ner::tag(&text, &tokens[s.tokens.clone()]);
+            let mut prev = None;
+            for t in tags {
+                prop_assert!(newslens::ner::allowed(prev, Some(t)), "{:?} then {}", prev, t);
+                prev = Some(t);
+            }
+        }
+    }
+
+    #[test]
     fn output_is_deterministic(text in newsish()) {
         prop_assert_eq!(Output::new(&analyze(&text), Offsets::Utf8), Output::new(&analyze(&text), Offsets::Utf8));
     }

@@ -1,0 +1,679 @@
+//! The trained name finder: a structured perceptron over BIO tags ([`crate::tagger`]),
+//! reading the text as the product tokenises it.
+//!
+//! Features per token: the word, its lower case and shape, prefixes and suffixes, the
+//! words and shapes around it, its place in the sentence, whether the sentence is a
+//! headline in capitals, and gazetteer membership (first names, surnames, places,
+//! nationalities, organisations, organisation words, titles, common words), both for
+//! the word alone and for the longest multi-word gazetteer name it is part of.
+//!
+//! The model is trained by `train-ner` (see the README) on CoNLL-2003 train, compiled in
+//! from `models/ner.bin`, and maps PER/ORG/LOC/MISC onto the product's kinds.
+
+use crate::entities::{Entity, EntityKind, NameFinder};
+use crate::lexicon::{lexicon, Lexicon};
+use crate::sentences::Sentence;
+use crate::span::Span;
+use crate::tagger::{self, Example, FeatureHasher, Weights};
+use crate::tokens::{Token, TokenKind};
+use std::sync::OnceLock;
+
+/// Feature-hash bits of the compiled model: `2^18` buckets.
+pub const BITS: u32 = 18;
+
+/// The tags, BIO over CoNLL's four types. Index 0 is "outside".
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Location,
+    EntityKind::Misc,
+];
+
+/// The entity type of a tag (0..4), or `None` for "O".
+fn tag_type(tag: usize) -> Option<usize> {
+    (tag > 0).then(|| (tag - 1) / 2)
+}
+
+fn is_begin(tag: usize) -> bool {
+    tag > 0 && tag % 2 == 1
+}
+
+/// The tag pairs BIO allows: `I-X` only after `B-X` or `I-X`.
+pub fn allowed(prev: Option<usize>, tag: Option<usize>) -> bool {
+    match tag {
+        Some(t) if t > 0 && !is_begin(t) => prev.is_some_and(|p| tag_type(p) == tag_type(t)),
+        _ => true,
+    }
+}
+
+/// The name finder backed by the compiled model.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ModelNameFinder;
+
+/// The compiled model, loaded on first use.
+fn model() -> &'static Weights {
+    static MODEL: OnceLock<Weights> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let (w, bits) = tagger::load(include_bytes!("../models/ner.bin"))
+            .expect("models/ner.bin is a model written by train-ner");
+        assert_eq!(
+            bits, BITS,
+            "models/ner.bin was trained with other hash bits"
+        );
+        w
+    })
+}
+
+impl NameFinder for ModelNameFinder {
+    fn find_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        _taken: &[Span],
+    ) -> Vec<Entity> {
+        find_with(model(), text, tokens, sentences)
+    }
+}
+
+/// The compiled model's tags for one sentence's tokens (indices into [`TAGS`]).
+pub fn tag(text: &str, toks: &[Token]) -> Vec<usize> {
+    let feats = features(FeatureHasher::new(BITS), lexicon(), text, toks);
+    model().viterbi(&feats, &allowed)
+}
+
+/// Tags every sentence with `weights` and turns the tags into entities.
+pub fn find_with(
+    weights: &Weights,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<Entity> {
+    let lex = lexicon();
+    let h = FeatureHasher::new(BITS);
+    let mut out = Vec::new();
+    for s in sentences {
+        let toks = &tokens[s.tokens.clone()];
+        let feats = features(h, lex, text, toks);
+        let tags = weights.viterbi(&feats, &allowed);
+        spans_of(text, toks, &tags, &mut out);
+    }
+    out
+}
+
+/// Entities from a sentence's tags; a trailing possessive "'s" is left out of a name.
+fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(ty) = tag_type(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i += 1;
+        while i < tags.len() && tag_type(tags[i]) == Some(ty) && !is_begin(tags[i]) {
+            i += 1;
+        }
+        let last = toks[i - 1].span;
+        let end = last.start + strip_possessive(&text[last.range()]).len();
+        let span = Span::new(toks[start].span.start, end);
+        if span.is_empty() {
+            continue;
+        }
+        // The hand-written list of organisations outranks the 1996 annotation habits the
+        // model learned ("White House" was a place in CoNLL-2003).
+        let kind = if lexicon().organizations.contains(&text[span.range()]) {
+            EntityKind::Organization
+        } else {
+            KINDS[ty]
+        };
+        let titled = start > 0
+            && lexicon()
+                .titles
+                .contains(text[toks[start - 1].span.range()].to_lowercase().as_str());
+        out.push(Entity {
+            span,
+            kind,
+            group: None,
+            titled,
+        });
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix("'S"))
+        .unwrap_or(s)
+}
+
+/// "Xxxx" → "Xx", "U.S" → "X.X", "1996-08-22" → "d-d-d": each run of a class once.
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in w.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// "JAPAN" → "Japan".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Gazetteer flags of a word, one bit each.
+fn gazetteer_bits(lex: &Lexicon, w: &str, lower: &str) -> u16 {
+    let tc;
+    let w = if w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 1 {
+        tc = title_case(w);
+        tc.as_str()
+    } else {
+        w
+    };
+    let mut b = 0u16;
+    let sets: [&crate::lexicon::HashSet<&str>; 8] = [
+        &lex.first_names,
+        &lex.surnames,
+        &lex.places,
+        &lex.nationalities,
+        &lex.organizations,
+        &lex.org_words,
+        &lex.misc_words,
+        &lex.title_modifiers,
+    ];
+    for (i, s) in sets.iter().enumerate() {
+        if s.contains(w) {
+            b |= 1 << i;
+        }
+    }
+    if lex.titles.contains(lower) {
+        b |= 1 << 8;
+    }
+    if lex.common.contains(lower) {
+        b |= 1 << 9;
+    }
+    if lex.cues.contains(lower) {
+        b |= 1 << 10;
+    }
+    b
+}
+
+/// For each token, the kind (1 org, 2 place, 3 nationality) and position (begin or
+/// inside) of the longest multi-word gazetteer name it belongs to.
+fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool) -> Vec<u8> {
+    let mut out = vec![0u8; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        let capital = text[toks[i].span.range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        for e in (i + 2..=toks.len().min(i + 4)).rev().filter(|_| capital) {
+            let joined = (i..e - 1).all(|k| &text[toks[k].span.end..toks[k + 1].span.start] == " ");
+            if !joined {
+                continue;
+            }
+            let raw = &text[toks[i].span.start..toks[e - 1].span.end];
+            let name = if caps {
+                raw.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
+            } else {
+                raw.to_owned()
+            };
+            let kind = if lex.organizations.contains(name.as_str()) {
+                1
+            } else if lex.places.contains(name.as_str()) {
+                2
+            } else if lex.nationalities.contains(name.as_str()) {
+                3
+            } else {
+                continue;
+            };
+            found = Some((e, kind));
+            break;
+        }
+        if let Some((e, kind)) = found {
+            out[i] = kind * 2;
+            for o in &mut out[i + 1..e] {
+                *o = kind * 2 + 1;
+            }
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The features of every token of one sentence.
+pub fn features(h: FeatureHasher, lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Vec<u32>> {
+    // Curly apostrophes and quotes read as straight ones: the training text has none.
+    let normalised: Vec<std::borrow::Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            let w = &text[t.span.range()];
+            if w.contains(['’', '‘', '“', '”']) {
+                std::borrow::Cow::Owned(w.replace(['’', '‘'], "'").replace(['“', '”'], "\""))
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
+        .collect();
+    let words: Vec<&str> = normalised.iter().map(std::convert::AsRef::as_ref).collect();
+    let lowers: Vec<String> = words
+        .iter()
+        .map(|w| strip_possessive(w).to_lowercase())
+        .collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let caps = {
+        let mut n = 0;
+        let all = toks
+            .iter()
+            .zip(&words)
+            .filter(|(t, _)| t.kind == TokenKind::Word)
+            .all(|(_, w)| {
+                n += 1;
+                !w.chars().any(char::is_lowercase)
+            });
+        all && n >= 2
+    };
+    let gaz: Vec<u16> = words
+        .iter()
+        .zip(&lowers)
+        .map(|(w, l)| gazetteer_bits(lex, strip_possessive(w), l))
+        .collect();
+    let phrases = phrase_matches(lex, text, toks, caps);
+    let n = toks.len();
+    fn get(v: &[String], i: isize) -> &[u8] {
+        if i < 0 {
+            b"<s>"
+        } else if i as usize >= v.len() {
+            b"</s>"
+        } else {
+            v[i as usize].as_bytes()
+        }
+    }
+    let caps_flag: &[u8] = if caps { b"1" } else { b"0" };
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let ii = i as isize;
+        let w = words[i];
+        let lower = lowers[i].as_bytes();
+        let mut f = Vec::with_capacity(40);
+        f.push(h.id(0, &[]));
+        if !caps {
+            f.push(h.id(1, &[w.as_bytes()]));
+        }
+        f.push(h.id(2, &[lower]));
+        f.push(h.id(3, &[shapes[i].as_bytes(), caps_flag]));
+        let chars: Vec<(usize, char)> = lowers[i].char_indices().collect();
+        for k in 1..=4.min(chars.len()) {
+            let p = chars.get(k).map_or(lower.len(), |(b, _)| *b);
+            f.push(h.id(4, &[&lower[..p]]));
+            let s = chars[chars.len() - k].0;
+            f.push(h.id(5, &[&lower[s..]]));
+        }
+        f.push(h.id(6, &[get(&lowers, ii - 1)]));
+        f.push(h.id(7, &[get(&lowers, ii + 1)]));
+        f.push(h.id(8, &[get(&lowers, ii - 2)]));
+        f.push(h.id(9, &[get(&lowers, ii + 2)]));
+        f.push(h.id(10, &[get(&shapes, ii - 1)]));
+        f.push(h.id(11, &[get(&shapes, ii + 1)]));
+        f.push(h.id(
+            12,
+            &[
+                get(&shapes, ii - 1),
+                shapes[i].as_bytes(),
+                get(&shapes, ii + 1),
+            ],
+        ));
+        f.push(h.id(13, &[get(&lowers, ii - 1), lower]));
+        f.push(h.id(14, &[lower, get(&lowers, ii + 1)]));
+        if i == 0 {
+            f.push(h.id(15, &[shapes[i].as_bytes()]));
+        }
+        let g = gaz[i].to_le_bytes();
+        f.push(h.id(17, &[&g]));
+        for bit in 0..11 {
+            if gaz[i] & (1 << bit) != 0 {
+                f.push(h.id(18, &[&[bit], caps_flag]));
+            }
+        }
+        let gp = if i > 0 { gaz[i - 1] } else { 0xffff };
+        let gn = if i + 1 < n { gaz[i + 1] } else { 0xffff };
+        f.push(h.id(19, &[&gp.to_le_bytes()]));
+        f.push(h.id(20, &[&gn.to_le_bytes()]));
+        f.push(h.id(21, &[&[phrases[i]]]));
+        f.push(h.id(22, &[&[phrases[i]], shapes[i].as_bytes()]));
+        if w.len() != strip_possessive(w).len() {
+            f.push(h.id(23, &[]));
+        }
+        f.push(h.id(24, &[get(&shapes, ii - 1), shapes[i].as_bytes()]));
+        f.push(h.id(25, &[shapes[i].as_bytes(), get(&shapes, ii + 1)]));
+        out.push(f);
+    }
+    out
+}
+
+/// Reading CoNLL-2003 for training and evaluation, as the scorer reads it: each
+/// document detokenised into plain text, one CoNLL sentence per line.
+pub mod conll {
+    use super::{features, lexicon, FeatureHasher, BITS, TAGS};
+    use crate::sentences::split_sentences;
+    use crate::span::Span;
+    use crate::tagger::Example;
+    use crate::tokens::tokenize;
+
+    /// One document: its text and its gold names as byte spans with a type (0..4).
+    #[derive(Clone, Debug)]
+    pub struct Doc {
+        /// The detokenised text.
+        pub text: String,
+        /// Gold names: span and type index (PER, ORG, LOC, MISC).
+        pub gold: Vec<(Span, usize)>,
+    }
+
+    const NO_SPACE_BEFORE: &[&str] = &[
+        ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'", "'re", "'ve",
+        "'ll", "'d", "'m", "”", "’", "’s",
+    ];
+    const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$", "“", "‘"];
+
+    fn type_index(t: &str) -> Option<usize> {
+        ["PER", "ORG", "LOC", "MISC"].iter().position(|x| *x == t)
+    }
+
+    /// Parses a CoNLL file's content into documents.
+    pub fn parse(content: &str) -> Vec<Doc> {
+        let mut docs = Vec::new();
+        let mut sents: Vec<Vec<(&str, &str)>> = Vec::new();
+        let mut sent: Vec<(&str, &str)> = Vec::new();
+        let flush_doc = |sents: &mut Vec<Vec<(&str, &str)>>, docs: &mut Vec<Doc>| {
+            if !sents.is_empty() {
+                docs.push(build(sents));
+                sents.clear();
+            }
+        };
+        for line in content.lines() {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            if parts.is_empty() {
+                if !sent.is_empty() {
+                    sents.push(std::mem::take(&mut sent));
+                }
+                continue;
+            }
+            if parts[0] == "-DOCSTART-" {
+                if !sent.is_empty() {
+                    sents.push(std::mem::take(&mut sent));
+                }
+                flush_doc(&mut sents, &mut docs);
+                continue;
+            }
+            sent.push((parts[0], parts[parts.len() - 1]));
+        }
+        if !sent.is_empty() {
+            sents.push(sent);
+        }
+        flush_doc(&mut sents, &mut docs);
+        docs
+    }
+
+    fn build(sents: &[Vec<(&str, &str)>]) -> Doc {
+        let mut text = String::new();
+        let mut gold = Vec::new();
+        for s in sents {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let mut offs = Vec::new();
+            let mut quote_open = false;
+            for (i, (w, _)) in s.iter().enumerate() {
+                let mut space = i > 0;
+                if NO_SPACE_BEFORE.contains(w) {
+                    space = false;
+                }
+                if i > 0 && NO_SPACE_AFTER.contains(&s[i - 1].0) {
+                    space = false;
+                }
+                if *w == "\"" {
+                    if quote_open {
+                        space = false;
+                    }
+                    quote_open = !quote_open;
+                } else if i > 0 && s[i - 1].0 == "\"" && quote_open {
+                    space = false;
+                }
+                if space {
+                    text.push(' ');
+                }
+                offs.push((text.len(), text.len() + w.len()));
+                text.push_str(w);
+            }
+            // conlleval chunks: a chunk starts at B-X, or at I-X after O or another type.
+            let mut start: Option<(usize, usize)> = None;
+            for (i, (_, tag)) in s
+                .iter()
+                .enumerate()
+                .chain(std::iter::once((s.len(), &("", "O"))))
+            {
+                let (prefix, ty) = tag.split_at(tag.find('-').map_or(tag.len(), |p| p + 1));
+                let ty = type_index(ty);
+                let continues = prefix == "I-" && start.is_some_and(|(_, t)| Some(t) == ty);
+                if !continues {
+                    if let Some((a, t)) = start.take() {
+                        gold.push((Span::new(offs[a].0, offs[i - 1].1), t));
+                    }
+                    if let Some(t) = ty {
+                        start = Some((i, t));
+                    }
+                }
+            }
+        }
+        Doc { text, gold }
+    }
+
+    /// Training examples from documents: the product's tokens and sentences, each token
+    /// tagged from the gold span it falls in.
+    pub fn examples(docs: &[Doc]) -> Vec<Example> {
+        let h = FeatureHasher::new(BITS);
+        let lex = lexicon();
+        let mut out = Vec::new();
+        for d in docs {
+            let tokens = tokenize(&d.text);
+            let sentences = split_sentences(&d.text, &tokens);
+            let tags = project(&d.gold, &tokens);
+            for s in &sentences {
+                let toks = &tokens[s.tokens.clone()];
+                out.push(Example {
+                    feats: features(h, lex, &d.text, toks),
+                    tags: tags[s.tokens.clone()].to_vec(),
+                });
+            }
+        }
+        debug_assert!(out.iter().all(|e| e.tags.iter().all(|t| *t < TAGS.len())));
+        out
+    }
+
+    /// Each token's BIO tag: B where it holds a gold span's start, I inside one.
+    fn project(gold: &[(Span, usize)], tokens: &[crate::tokens::Token]) -> Vec<usize> {
+        let mut tags = vec![0; tokens.len()];
+        for (span, ty) in gold {
+            let mut first = true;
+            for (i, t) in tokens.iter().enumerate() {
+                if t.span.overlaps(*span) {
+                    tags[i] = 1 + ty * 2 + usize::from(!first);
+                    first = false;
+                }
+            }
+        }
+        tags
+    }
+}
+
+/// Exact-span precision, recall and F1 of `weights` on `docs`, as conlleval counts.
+pub fn evaluate(weights: &Weights, docs: &[conll::Doc]) -> (f64, f64, f64) {
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    for d in docs {
+        let tokens = crate::tokens::tokenize(&d.text);
+        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
+        let pred: std::collections::HashSet<(usize, usize, usize)> =
+            find_with(weights, &d.text, &tokens, &sentences)
+                .iter()
+                .map(|e| {
+                    (
+                        e.span.start,
+                        e.span.end,
+                        KINDS.iter().position(|k| *k == e.kind).unwrap_or(9),
+                    )
+                })
+                .collect();
+        let gold: std::collections::HashSet<(usize, usize, usize)> =
+            d.gold.iter().map(|(s, t)| (s.start, s.end, *t)).collect();
+        tp += pred.intersection(&gold).count();
+        np += pred.len();
+        ng += gold.len();
+    }
+    let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
+    let r = if ng > 0 { tp as f64 / ng as f64 } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
+/// Trains on `train` for `epochs`, calling `report(epoch, errors, weights)` after each.
+pub fn train(
+    train: &[Example],
+    epochs: usize,
+    report: &mut dyn FnMut(usize, usize, &Weights),
+) -> Weights {
+    let mut trainer = tagger::Trainer::new(1 << BITS, TAGS.len());
+    let mut best = None;
+    for e in 1..=epochs {
+        let errors = trainer.epoch(train, &allowed);
+        let w = trainer.averaged();
+        report(e, errors, &w);
+        best = Some(w);
+    }
+    best.unwrap_or_else(|| Weights::zeros(1 << BITS, TAGS.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_model_loads() {
+        assert_eq!(model().tags, TAGS.len());
+        assert_eq!(model().features.len(), (1 << BITS) * TAGS.len());
+    }
+
+    #[test]
+    fn known_entities_come_out_right() {
+        let rows: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                "Chancellor Olaf Scholz met NATO leaders in Brussels on Tuesday.",
+                &[
+                    ("Olaf Scholz", EntityKind::Person),
+                    ("NATO", EntityKind::Organization),
+                    ("Brussels", EntityKind::Location),
+                ],
+            ),
+            (
+                "Microsoft shares rose after Satya Nadella spoke to German investors.",
+                &[
+                    ("Microsoft", EntityKind::Organization),
+                    ("Satya Nadella", EntityKind::Person),
+                    ("German", EntityKind::Misc),
+                ],
+            ),
+            (
+                "SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP.",
+                &[
+                    ("JAPAN", EntityKind::Location),
+                    ("SYRIA", EntityKind::Location),
+                    ("ASIAN CUP", EntityKind::Misc),
+                ],
+            ),
+        ];
+        for (text, want) in rows {
+            let doc = crate::analyze(text);
+            let got: Vec<_> = doc
+                .entities
+                .iter()
+                .filter(|e| e.kind.is_name())
+                .map(|e| (doc.str(e.span), e.kind))
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn training_on_a_tiny_corpus_is_deterministic() {
+        let docs = conll::parse(include_str!("../tests/fixtures/tiny.conll"));
+        let examples = conll::examples(&docs);
+        let run = || tagger::save(&train(&examples, 3, &mut |_, _, _| {}), BITS);
+        let (a, b) = (run(), run());
+        assert!(a == b, "two trainings differ");
+        let (w, _) = tagger::load(&a).expect("loads");
+        let (_, _, f1) = evaluate(&w, &docs);
+        assert!(f1 > 0.99, "learns its own training data: F1 {f1}");
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Biden"), "Xx");
+        assert_eq!(shape("U.S"), "X.X");
+        assert_eq!(shape("1996-08-22"), "d-d-d");
+    }
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(None, Some(1)));
+        assert!(!allowed(None, Some(2)));
+        assert!(allowed(Some(1), Some(2)));
+        assert!(!allowed(Some(1), Some(4)));
+        assert!(allowed(Some(2), Some(0)));
+    }
+
+    #[test]
+    fn conll_documents_detokenise_like_the_scorer() {
+        let docs = conll::parse("-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n's POS O O\nwin NN O O\n, , O O\nin IN O O\nthe DT O O\nU.S. NNP O B-LOC\n. . O O\n\nEU NNP O B-ORG\nrejects VBZ O O\n");
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "Peter Blackburn's win, in the U.S..\nEU rejects");
+        let names: Vec<_> = d
+            .gold
+            .iter()
+            .map(|(s, t)| (&d.text[s.range()], *t))
+            .collect();
+        assert_eq!(names, [("Peter Blackburn", 0), ("U.S.", 2), ("EU", 1)]);
+    }
+}
