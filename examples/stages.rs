@@ -23,7 +23,7 @@ fn main() {
     );
     let t = Instant::now();
     let mut entities =
-        newslens::find_entities(&text, &tokens, &sentences, &newslens::RuleNameFinder);
+        newslens::find_entities(&text, &tokens, &sentences, &newslens::ner::ModelNameFinder);
     println!(
         "entities  {:>8.1} ms (incl. numeric)",
         t.elapsed().as_secs_f64() * 1e3

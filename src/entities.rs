@@ -76,8 +76,9 @@ pub struct Entity {
 
 /// Finds names (people, organisations, places, misc) in a tokenised text.
 ///
-/// `taken` lists spans already claimed by the numeric recognisers, in text order; a name
-/// must not overlap them. The result is in text order, without overlaps.
+/// `taken` lists spans the numeric recognisers found, in text order, for a finder that
+/// wants to avoid them; where a name overlaps one anyway, the name is kept and the
+/// number dropped. The result must not overlap itself.
 pub trait NameFinder {
     /// The names found.
     fn find_names(
@@ -99,12 +100,15 @@ pub fn find_entities(
     let numeric = find_numeric(text);
     let taken: Vec<Span> = numeric.iter().map(|(s, _)| *s).collect();
     let mut out: Vec<Entity> = finder.find_names(text, tokens, sentences, &taken);
-    // The trait promises no overlap with `taken`; keep the invariant whatever a finder does.
-    out.retain(|e| {
-        let i = taken.partition_point(|t| t.end <= e.span.start);
-        !taken.get(i).is_some_and(|t| t.overlaps(e.span))
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+    // Where a name and a number overlap, the name wins: a trained finder knows that
+    // "Euro 96" is an event, and the rule finder never overlaps `taken` anyway.
+    let names: Vec<Span> = out.iter().map(|e| e.span).collect();
+    let numeric = numeric.into_iter().filter(|(span, _)| {
+        let i = names.partition_point(|n| n.end <= span.start);
+        !names.get(i).is_some_and(|n| n.overlaps(*span))
     });
-    out.extend(numeric.into_iter().map(|(span, kind)| Entity {
+    out.extend(numeric.map(|(span, kind)| Entity {
         span,
         kind,
         group: None,

@@ -20,6 +20,7 @@
 //! assert_eq!(doc.str(quote.speaker.as_ref().unwrap().span), "Jane Doe");
 //! ```
 
+pub mod clusters;
 pub mod entities;
 pub mod groups;
 pub mod lexicon;

@@ -48,15 +48,73 @@ impl FeatureHasher {
     }
 }
 
+/// The features of a sentence's tokens, in one flat buffer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Feats {
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Feats {
+    /// Room for `tokens` tokens of about `per_token` features each.
+    pub fn with_capacity(tokens: usize, per_token: usize) -> Self {
+        Feats {
+            ids: Vec::with_capacity(tokens * per_token),
+            ends: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Adds a feature to the token being built.
+    pub fn push(&mut self, id: u32) {
+        self.ids.push(id);
+    }
+
+    /// Ends the token being built; the next `push` starts the next token.
+    pub fn end_token(&mut self) {
+        self.ends.push(self.ids.len());
+    }
+
+    /// How many tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The features of token `i`.
+    pub fn token(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.ids[start..self.ends[i]]
+    }
+}
+
+impl From<Vec<Vec<u32>>> for Feats {
+    fn from(tokens: Vec<Vec<u32>>) -> Self {
+        let mut f = Feats::default();
+        for t in tokens {
+            f.ids.extend(t);
+            f.end_token();
+        }
+        f
+    }
+}
+
 /// Learned weights: one row of `tags` weights per feature bucket, plus transitions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     /// How many tags.
     pub tags: usize,
-    /// `buckets × tags` feature weights, row by bucket.
+    /// `buckets × tags` feature weights, row by bucket (empty in a loaded model, which
+    /// keeps them quantised).
     pub features: Vec<f32>,
     /// `(tags + 1) × tags` transition weights; row `tags` is the sentence start.
     pub transitions: Vec<f32>,
+    /// A loaded model's feature weights as stored, `i8` times one scale: a quarter of
+    /// the memory, so the rows a sentence touches stay in cache.
+    pub quantised: Option<(Vec<i8>, f32)>,
 }
 
 impl Weights {
@@ -66,11 +124,26 @@ impl Weights {
             tags,
             features: vec![0.0; buckets * tags],
             transitions: vec![0.0; (tags + 1) * tags],
+            quantised: None,
         }
     }
 
     /// Adds the weights of `feats` into `scores` (one slot per tag).
     fn emission(&self, feats: &[u32], scores: &mut [f32]) {
+        if let Some((q, scale)) = &self.quantised {
+            let mut acc = [0i32; 32];
+            let acc = &mut acc[..self.tags.min(32)];
+            for &f in feats {
+                let row = &q[f as usize * self.tags..(f as usize + 1) * self.tags];
+                for (a, w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(*w);
+                }
+            }
+            for (s, a) in scores.iter_mut().zip(acc.iter()) {
+                *s = *a as f32 * scale;
+            }
+            return;
+        }
         scores.fill(0.0);
         for &f in feats {
             let row = &self.features[f as usize * self.tags..(f as usize + 1) * self.tags];
@@ -85,7 +158,7 @@ impl Weights {
     /// start, `tag == None` at the end).
     pub fn viterbi(
         &self,
-        feats: &[Vec<u32>],
+        feats: &Feats,
         allowed: &dyn Fn(Option<usize>, Option<usize>) -> bool,
     ) -> Vec<usize> {
         let n = feats.len();
@@ -93,23 +166,31 @@ impl Weights {
         if n == 0 {
             return Vec::new();
         }
+        // The constraint as a table: row `prev` (row `t` is the start), column `tag`
+        // (column `t` is the end).
+        let mut ok = vec![false; (t + 1) * (t + 1)];
+        for p in 0..=t {
+            for q in 0..=t {
+                ok[p * (t + 1) + q] = allowed((p < t).then_some(p), (q < t).then_some(q));
+            }
+        }
         let mut score = vec![f32::NEG_INFINITY; n * t];
         let mut back = vec![0usize; n * t];
         let mut emit = vec![0.0f32; t];
-        self.emission(&feats[0], &mut emit);
+        self.emission(feats.token(0), &mut emit);
         for tag in 0..t {
-            if allowed(None, Some(tag)) {
+            if ok[t * (t + 1) + tag] {
                 score[tag] = emit[tag] + self.transitions[t * t + tag];
             }
         }
         for i in 1..n {
-            self.emission(&feats[i], &mut emit);
+            self.emission(feats.token(i), &mut emit);
             for tag in 0..t {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
                 for prev in 0..t {
                     let s = score[(i - 1) * t + prev];
-                    if s == f32::NEG_INFINITY || !allowed(Some(prev), Some(tag)) {
+                    if s == f32::NEG_INFINITY || !ok[prev * (t + 1) + tag] {
                         continue;
                     }
                     let s = s + self.transitions[prev * t + tag];
@@ -124,7 +205,7 @@ impl Weights {
         }
         let last = (n - 1) * t;
         let mut tag = (0..t)
-            .filter(|&k| allowed(Some(k), None) && score[last + k] > f32::NEG_INFINITY)
+            .filter(|&k| ok[k * (t + 1) + t] && score[last + k] > f32::NEG_INFINITY)
             .max_by(|a, b| score[last + a].total_cmp(&score[last + b]))
             .unwrap_or(0);
         let mut out = vec![0; n];
@@ -140,7 +221,7 @@ impl Weights {
 #[derive(Clone, Debug)]
 pub struct Example {
     /// Feature ids per token.
-    pub feats: Vec<Vec<u32>>,
+    pub feats: Feats,
     /// Gold tag per token.
     pub tags: Vec<usize>,
 }
@@ -179,7 +260,7 @@ impl Trainer {
                     let (g, p) = (ex.tags[i], guess[i]);
                     if g != p {
                         errors += 1;
-                        for &f in &ex.feats[i] {
+                        for &f in ex.feats.token(i) {
                             self.update_feature(f as usize * t + g, 1.0);
                             self.update_feature(f as usize * t + p, -1.0);
                         }
@@ -216,6 +297,7 @@ impl Trainer {
             tags: self.weights.tags,
             features: avg(&self.weights.features, &self.totals.features),
             transitions: avg(&self.weights.transitions, &self.totals.transitions),
+            quantised: None,
         }
     }
 }
@@ -225,7 +307,14 @@ const MAGIC: &[u8; 8] = b"NLTAG01\n";
 /// Serialises weights compactly: feature weights quantised to `i8` with one scale,
 /// transitions as `f32`. Layout (little-endian): magic, `u32` bits, `u32` tags,
 /// `f32` scale, the `i8` weights, the `f32` transitions.
+///
+/// # Panics
+/// If `weights` is a loaded (quantised) model: save the weights a trainer made.
 pub fn save(weights: &Weights, bits: u32) -> Vec<u8> {
+    assert!(
+        weights.quantised.is_none(),
+        "save() takes trained weights, not a loaded model"
+    );
     let max = weights.features.iter().fold(0.0f32, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
     let mut out = Vec::with_capacity(weights.features.len() + 64);
@@ -262,15 +351,18 @@ pub fn load(bytes: &[u8]) -> Option<(Weights, u32)> {
     if trans.len() != (tags + 1) * tags * 4 {
         return None;
     }
+    if tags > 32 {
+        return None;
+    }
     Some((
         Weights {
             tags,
-            #[allow(clippy::cast_possible_wrap)]
-            features: feats.iter().map(|b| f32::from(*b as i8) * scale).collect(),
+            features: Vec::new(),
             transitions: trans
                 .chunks_exact(4)
                 .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
                 .collect(),
+            quantised: Some((feats.iter().map(|b| *b as i8).collect(), scale)),
         },
         bits,
     ))
@@ -290,7 +382,8 @@ mod tests {
             feats: s
                 .chars()
                 .map(|c| vec![if c == 'x' { x } else { y }])
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             tags: s.chars().map(|c| usize::from(c == 'x')).collect(),
         };
         let examples = vec![ex("xyx"), ex("yyxy"), ex("x"), ex("yxyyx")];
@@ -311,7 +404,8 @@ mod tests {
             assert_eq!(w.viterbi(&ex.feats, &allowed), ex.tags);
         }
         // "xx" would tag 1, 1, which the constraint forbids.
-        let xx = vec![examples[2].feats[0].clone(), examples[2].feats[0].clone()];
+        let one = examples[2].feats.token(0).to_vec();
+        let xx = Feats::from(vec![one.clone(), one]);
         let tags = w.viterbi(&xx, &allowed);
         assert!(tags != [1, 1]);
     }

@@ -3,6 +3,10 @@
 //! Reads CoNLL-2003 files, tokenises each document as the product does, trains an
 //! averaged structured perceptron, prints dev precision, recall and F1 after each
 //! epoch, and writes the weights of the best epoch on dev.
+//!
+//! With `--cluster-text DIR`, it first learns word clusters from the training text and
+//! the `.txt` files in DIR (unlabelled), and writes them to `--clusters`; without it,
+//! it reads the clusters from `--clusters`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -29,6 +33,19 @@ fn main() -> std::process::ExitCode {
         /// Passes over the training data.
         #[arg(long, default_value_t = 12)]
         epochs: usize,
+        /// Word clusters: written here when learned, read from here otherwise.
+        #[arg(long, default_value = "models/clusters.tsv")]
+        clusters: std::path::PathBuf,
+        /// A folder of unlabelled .txt articles to learn word clusters from, with the
+        /// training text.
+        #[arg(long)]
+        cluster_text: Option<std::path::PathBuf>,
+        /// The seed of the order in which each epoch visits the sentences.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Train without word clusters (for the ablation table).
+        #[arg(long)]
+        no_clusters: bool,
     }
 
     let args = Args::parse();
@@ -45,7 +62,60 @@ fn main() -> std::process::ExitCode {
     let t0 = Instant::now();
     let train_docs = ner::conll::parse(&train_text);
     let dev_docs = ner::conll::parse(&dev_text);
-    let examples = ner::conll::examples(&train_docs);
+    let clusters = if args.no_clusters {
+        newslens::clusters::Clusters::default()
+    } else if let Some(dir) = &args.cluster_text {
+        let mut texts: Vec<String> = train_docs.iter().map(|d| d.text.clone()).collect();
+        let mut names: Vec<_> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect(),
+            Err(e) => {
+                eprintln!("train-ner: {}: {e}", dir.display());
+                return std::process::ExitCode::FAILURE;
+            }
+        };
+        names.sort();
+        for p in &names {
+            match std::fs::read_to_string(p) {
+                Ok(t) => texts.push(t),
+                Err(e) => {
+                    eprintln!("train-ner: {}: {e}", p.display());
+                    return std::process::ExitCode::FAILURE;
+                }
+            }
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let sentences = ner::conll::words(&refs);
+        let c = newslens::clusters::Clusters::learn(&sentences, 3, 64, 512, 12);
+        let header = format!(
+            "word, coarse (64) and fine (512) cluster; learned by train-ner from {} and {} unlabelled articles in {}",
+            args.train.display(),
+            names.len(),
+            dir.display()
+        );
+        if let Err(e) = std::fs::write(&args.clusters, c.to_tsv(&header)) {
+            eprintln!("train-ner: {}: {e}", args.clusters.display());
+            return std::process::ExitCode::FAILURE;
+        }
+        println!(
+            "{} words clustered ({:.1} s)",
+            c.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        c
+    } else {
+        match std::fs::read_to_string(&args.clusters) {
+            Ok(t) => newslens::clusters::Clusters::parse(&t),
+            Err(e) => {
+                eprintln!("train-ner: {}: {e}", args.clusters.display());
+                return std::process::ExitCode::FAILURE;
+            }
+        }
+    };
+    let examples = ner::conll::examples(&train_docs, &clusters);
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
     println!(
         "{} train documents, {} sentences, {tokens} tokens; {} dev documents ({:.1} s)",
@@ -55,22 +125,27 @@ fn main() -> std::process::ExitCode {
         t0.elapsed().as_secs_f64()
     );
     let mut best: Option<(f64, usize, Vec<u8>)> = None;
-    ner::train(&examples, args.epochs, &mut |epoch, errors, weights| {
-        let bytes = newslens::tagger::save(weights, ner::BITS);
-        // Score what will be saved: the quantised weights.
-        let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
-        let (p, r, f) = ner::evaluate(&q, &dev_docs);
-        println!(
+    ner::train(
+        &examples,
+        args.epochs,
+        args.seed,
+        &mut |epoch, errors, weights| {
+            let bytes = newslens::tagger::save(weights, ner::BITS);
+            // Score what will be saved: the quantised weights.
+            let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
+            let (p, r, f) = ner::evaluate(&q, &clusters, &dev_docs);
+            println!(
             "epoch {epoch:2}: {errors:6} training errors; dev P {:.2} R {:.2} F1 {:.2} ({:.1} s)",
             p * 100.0,
             r * 100.0,
             f * 100.0,
             t0.elapsed().as_secs_f64()
         );
-        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
-            best = Some((f, epoch, bytes));
-        }
-    });
+            if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
+                best = Some((f, epoch, bytes));
+            }
+        },
+    );
     let Some((f, epoch, bytes)) = best else {
         eprintln!("train-ner: no epochs");
         return std::process::ExitCode::FAILURE;
