@@ -22,6 +22,47 @@ use std::sync::OnceLock;
 /// Feature-hash bits of the compiled model: `2^18` buckets.
 pub const BITS: u32 = 18;
 
+/// Feature groups, as a bit mask, so that training can leave one out (the ablation
+/// table in the README).
+pub mod groups {
+    /// The word, its lower case, prefixes, suffixes, possessive.
+    pub const LEXICAL: u8 = 1;
+    /// Word shapes, sentence position, headline in capitals.
+    pub const SHAPE: u8 = 2;
+    /// The words around.
+    pub const CONTEXT: u8 = 4;
+    /// Gazetteer membership, alone and in phrases.
+    pub const GAZETTEER: u8 = 8;
+    /// What the rest of the document says about the word.
+    pub const DOCUMENT: u8 = 16;
+    /// Word clusters.
+    pub const CLUSTERS: u8 = 32;
+    /// Everything: what the compiled model uses.
+    pub const ALL: u8 = 63;
+    /// The group names, for the command line.
+    pub const NAMES: [(&str, u8); 6] = [
+        ("lexical", LEXICAL),
+        ("shape", SHAPE),
+        ("context", CONTEXT),
+        ("gazetteer", GAZETTEER),
+        ("document", DOCUMENT),
+        ("clusters", CLUSTERS),
+    ];
+
+    /// The group of a feature template.
+    pub(super) fn of(template: u8) -> u8 {
+        match template {
+            1 | 2 | 4 | 5 | 23 => LEXICAL,
+            3 | 10 | 11 | 12 | 15 | 24 | 25 => SHAPE,
+            6..=9 | 13 | 14 => CONTEXT,
+            17..=22 => GAZETTEER,
+            26..=28 => DOCUMENT,
+            29..=33 => CLUSTERS,
+            _ => ALL,
+        }
+    }
+}
+
 /// The tags, BIO over CoNLL's four types (tag `1 + 2 × type + inside`). Index 0 is
 /// "outside". BILOU was tried and scored a little lower on dev with twice the weights
 /// (see the README).
@@ -81,7 +122,14 @@ impl NameFinder for ModelNameFinder {
         sentences: &[Sentence],
         _taken: &[Span],
     ) -> Vec<Entity> {
-        find_with(model(), clusters::compiled(), text, tokens, sentences)
+        find_with(
+            model(),
+            clusters::compiled(),
+            groups::ALL,
+            text,
+            tokens,
+            sentences,
+        )
     }
 }
 
@@ -96,6 +144,7 @@ pub fn tag(text: &str, toks: &[Token]) -> Vec<usize> {
         &doc,
         text,
         toks,
+        groups::ALL,
     );
     model().viterbi(&feats, &allowed)
 }
@@ -207,6 +256,7 @@ fn close_run(text: &str, toks: &[Token], run: &[usize], seen: &mut SeenMap) {
 pub fn find_with(
     weights: &Weights,
     clusters: &Clusters,
+    enabled: u8,
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
@@ -217,7 +267,7 @@ pub fn find_with(
     let mut out = Vec::new();
     for s in sentences {
         let toks = &tokens[s.tokens.clone()];
-        let feats = features(h, lex, clusters, &doc, text, toks);
+        let feats = features(h, lex, clusters, &doc, text, toks, enabled);
         let tags = weights.viterbi(&feats, &allowed);
         spans_of(text, toks, &tags, &mut out);
     }
@@ -419,6 +469,7 @@ pub fn features(
     doc: &DocStats,
     text: &str,
     toks: &[Token],
+    enabled: u8,
 ) -> Feats {
     let normalised: Vec<std::borrow::Cow<str>> = toks
         .iter()
@@ -480,16 +531,21 @@ pub fn features(
     }
     let caps_flag: &[u8] = if caps { b"1" } else { b"0" };
     let mut out = Feats::with_capacity(n, 48);
+    let add = |out: &mut Feats, template: u8, parts: &[&[u8]]| {
+        if enabled & groups::of(template) != 0 {
+            out.push(h.id(template, parts));
+        }
+    };
     for i in 0..n {
         let ii = i as isize;
         let w = words[i];
         let lower = lowers[i].as_bytes();
-        out.push(h.id(0, &[]));
+        add(&mut out, 0, &[]);
         if !caps {
-            out.push(h.id(1, &[w.as_bytes()]));
+            add(&mut out, 1, &[w.as_bytes()]);
         }
-        out.push(h.id(2, &[lower]));
-        out.push(h.id(3, &[shapes[i].as_bytes(), caps_flag]));
+        add(&mut out, 2, &[lower]);
+        add(&mut out, 3, &[shapes[i].as_bytes(), caps_flag]);
         // Prefixes and suffixes of 1 to 4 chars.
         let l = &lowers[i];
         for (p, _) in l
@@ -498,66 +554,67 @@ pub fn features(
             .chain(std::iter::once((l.len(), ' ')))
             .take(4)
         {
-            out.push(h.id(4, &[&lower[..p]]));
+            add(&mut out, 4, &[&lower[..p]]);
         }
         for (s, _) in l.char_indices().rev().take(4) {
-            out.push(h.id(5, &[&lower[s..]]));
+            add(&mut out, 5, &[&lower[s..]]);
         }
-        out.push(h.id(6, &[get(&lowers, ii - 1)]));
-        out.push(h.id(7, &[get(&lowers, ii + 1)]));
-        out.push(h.id(8, &[get(&lowers, ii - 2)]));
-        out.push(h.id(9, &[get(&lowers, ii + 2)]));
-        out.push(h.id(10, &[get(&shapes, ii - 1)]));
-        out.push(h.id(11, &[get(&shapes, ii + 1)]));
-        out.push(h.id(
+        add(&mut out, 6, &[get(&lowers, ii - 1)]);
+        add(&mut out, 7, &[get(&lowers, ii + 1)]);
+        add(&mut out, 8, &[get(&lowers, ii - 2)]);
+        add(&mut out, 9, &[get(&lowers, ii + 2)]);
+        add(&mut out, 10, &[get(&shapes, ii - 1)]);
+        add(&mut out, 11, &[get(&shapes, ii + 1)]);
+        add(
+            &mut out,
             12,
             &[
                 get(&shapes, ii - 1),
                 shapes[i].as_bytes(),
                 get(&shapes, ii + 1),
             ],
-        ));
-        out.push(h.id(13, &[get(&lowers, ii - 1), lower]));
-        out.push(h.id(14, &[lower, get(&lowers, ii + 1)]));
+        );
+        add(&mut out, 13, &[get(&lowers, ii - 1), lower]);
+        add(&mut out, 14, &[lower, get(&lowers, ii + 1)]);
         if i == 0 {
-            out.push(h.id(15, &[shapes[i].as_bytes()]));
+            add(&mut out, 15, &[shapes[i].as_bytes()]);
         }
         let g = gaz[i].to_le_bytes();
-        out.push(h.id(17, &[&g]));
+        add(&mut out, 17, &[&g]);
         for bit in 0..11 {
             if gaz[i] & (1 << bit) != 0 {
-                out.push(h.id(18, &[&[bit], caps_flag]));
+                add(&mut out, 18, &[&[bit], caps_flag]);
             }
         }
         let gp = if i > 0 { gaz[i - 1] } else { 0xffff };
         let gn = if i + 1 < n { gaz[i + 1] } else { 0xffff };
-        out.push(h.id(19, &[&gp.to_le_bytes()]));
-        out.push(h.id(20, &[&gn.to_le_bytes()]));
-        out.push(h.id(21, &[&[phrases[i]]]));
-        out.push(h.id(22, &[&[phrases[i]], shapes[i].as_bytes()]));
+        add(&mut out, 19, &[&gp.to_le_bytes()]);
+        add(&mut out, 20, &[&gn.to_le_bytes()]);
+        add(&mut out, 21, &[&[phrases[i]]]);
+        add(&mut out, 22, &[&[phrases[i]], shapes[i].as_bytes()]);
         if w.len() != strip_possessive(w).len() {
-            out.push(h.id(23, &[]));
+            add(&mut out, 23, &[]);
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             let d = doc.flags(&lowers[i]);
             let initial: &[u8] = if i == 0 { b"1" } else { b"0" };
-            out.push(h.id(26, &[&[d], caps_flag, initial]));
-            out.push(h.id(27, &[&[d], shapes[i].as_bytes()]));
+            add(&mut out, 26, &[&[d], caps_flag, initial]);
+            add(&mut out, 27, &[&[d], shapes[i].as_bytes()]);
             for bit in 0..4 {
                 if d & (1 << bit) != 0 {
-                    out.push(h.id(28, &[&[bit], caps_flag]));
+                    add(&mut out, 28, &[&[bit], caps_flag]);
                 }
             }
         }
         if let Some((a, b)) = cls[i] {
-            out.push(h.id(29, &[&a.to_le_bytes()]));
-            out.push(h.id(30, &[&b.to_le_bytes()]));
-            out.push(h.id(33, &[&b.to_le_bytes(), shapes[i].as_bytes()]));
+            add(&mut out, 29, &[&a.to_le_bytes()]);
+            add(&mut out, 30, &[&b.to_le_bytes()]);
+            add(&mut out, 33, &[&b.to_le_bytes(), shapes[i].as_bytes()]);
         }
-        out.push(h.id(31, &[&fine(ii - 1)]));
-        out.push(h.id(32, &[&fine(ii + 1)]));
-        out.push(h.id(24, &[get(&shapes, ii - 1), shapes[i].as_bytes()]));
-        out.push(h.id(25, &[shapes[i].as_bytes(), get(&shapes, ii + 1)]));
+        add(&mut out, 31, &[&fine(ii - 1)]);
+        add(&mut out, 32, &[&fine(ii + 1)]);
+        add(&mut out, 24, &[get(&shapes, ii - 1), shapes[i].as_bytes()]);
+        add(&mut out, 25, &[shapes[i].as_bytes(), get(&shapes, ii + 1)]);
         out.end_token();
     }
     out
@@ -699,7 +756,7 @@ pub mod conll {
 
     /// Training examples from documents: the product's tokens and sentences, each token
     /// tagged from the gold span it falls in.
-    pub fn examples(docs: &[Doc], clusters: &Clusters) -> Vec<Example> {
+    pub fn examples(docs: &[Doc], clusters: &Clusters, enabled: u8) -> Vec<Example> {
         let h = FeatureHasher::new(BITS);
         let lex = lexicon();
         let mut out = Vec::new();
@@ -711,7 +768,7 @@ pub mod conll {
             for s in &sentences {
                 let toks = &tokens[s.tokens.clone()];
                 out.push(Example {
-                    feats: features(h, lex, clusters, &doc, &d.text, toks),
+                    feats: features(h, lex, clusters, &doc, &d.text, toks, enabled),
                     tags: tags[s.tokens.clone()].to_vec(),
                 });
             }
@@ -735,36 +792,60 @@ pub mod conll {
 }
 
 /// Exact-span precision, recall and F1 of `weights` on `docs`, as conlleval counts.
-pub fn evaluate(weights: &Weights, clusters: &Clusters, docs: &[conll::Doc]) -> (f64, f64, f64) {
-    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+pub fn evaluate(
+    weights: &Weights,
+    clusters: &Clusters,
+    enabled: u8,
+    docs: &[conll::Doc],
+) -> Scores {
+    let mut counts = [[0usize; 3]; 4]; // per type: true positives, predicted, gold
     for d in docs {
         let tokens = crate::tokens::tokenize(&d.text);
         let sentences = crate::sentences::split_sentences(&d.text, &tokens);
         let pred: std::collections::HashSet<(usize, usize, usize)> =
-            find_with(weights, clusters, &d.text, &tokens, &sentences)
+            find_with(weights, clusters, enabled, &d.text, &tokens, &sentences)
                 .iter()
-                .map(|e| {
-                    (
-                        e.span.start,
-                        e.span.end,
-                        KINDS.iter().position(|k| *k == e.kind).unwrap_or(9),
-                    )
+                .filter_map(|e| {
+                    KINDS
+                        .iter()
+                        .position(|k| *k == e.kind)
+                        .map(|t| (e.span.start, e.span.end, t))
                 })
                 .collect();
         let gold: std::collections::HashSet<(usize, usize, usize)> =
             d.gold.iter().map(|(s, t)| (s.start, s.end, *t)).collect();
-        tp += pred.intersection(&gold).count();
-        np += pred.len();
-        ng += gold.len();
+        for x in &pred {
+            counts[x.2][1] += 1;
+            counts[x.2][0] += usize::from(gold.contains(x));
+        }
+        for x in &gold {
+            counts[x.2][2] += 1;
+        }
     }
-    let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
-    let r = if ng > 0 { tp as f64 / ng as f64 } else { 0.0 };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
+    let prf = |tp: usize, np: usize, ng: usize| {
+        let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
+        let r = if ng > 0 { tp as f64 / ng as f64 } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
     };
-    (p, r, f)
+    let sum = |k: usize| counts.iter().map(|c| c[k]).sum::<usize>();
+    Scores {
+        all: prf(sum(0), sum(1), sum(2)),
+        per_type: counts.map(|c| prf(c[0], c[1], c[2])),
+    }
+}
+
+/// Precision, recall and F1, overall and per type (PER, ORG, LOC, MISC).
+#[derive(Clone, Copy, Debug)]
+pub struct Scores {
+    /// Over all four types.
+    pub all: (f64, f64, f64),
+    /// PER, ORG, LOC, MISC.
+    pub per_type: [(f64, f64, f64); 4],
 }
 
 /// Trains on `train` for `epochs`, visiting sentences in an order drawn from `seed`,
@@ -851,12 +932,12 @@ mod tests {
     #[test]
     fn training_on_a_tiny_corpus_is_deterministic() {
         let docs = conll::parse(include_str!("../tests/fixtures/tiny.conll"));
-        let examples = conll::examples(&docs, clusters::compiled());
+        let examples = conll::examples(&docs, clusters::compiled(), groups::ALL);
         let run = || tagger::save(&train(&examples, 3, 7, &mut |_, _, _| {}), BITS);
         let (a, b) = (run(), run());
         assert!(a == b, "two trainings differ");
         let (w, _) = tagger::load(&a).expect("loads");
-        let (_, _, f1) = evaluate(&w, clusters::compiled(), &docs);
+        let (_, _, f1) = evaluate(&w, clusters::compiled(), groups::ALL, &docs).all;
         assert!(f1 > 0.99, "learns its own training data: F1 {f1}");
     }
 

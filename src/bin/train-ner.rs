@@ -46,6 +46,10 @@ fn main() -> std::process::ExitCode {
         /// Train without word clusters (for the ablation table).
         #[arg(long)]
         no_clusters: bool,
+        /// Leave a feature group out (for the ablation table): lexical, shape, context,
+        /// gazetteer, document or clusters. May be repeated.
+        #[arg(long)]
+        ablate: Vec<String>,
     }
 
     let args = Args::parse();
@@ -115,7 +119,17 @@ fn main() -> std::process::ExitCode {
             }
         }
     };
-    let examples = ner::conll::examples(&train_docs, &clusters);
+    let mut enabled = ner::groups::ALL;
+    for name in &args.ablate {
+        match ner::groups::NAMES.iter().find(|(n, _)| n == name) {
+            Some((_, g)) => enabled &= !g,
+            None => {
+                eprintln!("train-ner: no feature group {name:?}");
+                return std::process::ExitCode::FAILURE;
+            }
+        }
+    }
+    let examples = ner::conll::examples(&train_docs, &clusters, enabled);
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
     println!(
         "{} train documents, {} sentences, {tokens} tokens; {} dev documents ({:.1} s)",
@@ -124,7 +138,7 @@ fn main() -> std::process::ExitCode {
         dev_docs.len(),
         t0.elapsed().as_secs_f64()
     );
-    let mut best: Option<(f64, usize, Vec<u8>)> = None;
+    let mut best: Option<(ner::Scores, usize, Vec<u8>)> = None;
     ner::train(
         &examples,
         args.epochs,
@@ -133,7 +147,8 @@ fn main() -> std::process::ExitCode {
             let bytes = newslens::tagger::save(weights, ner::BITS);
             // Score what will be saved: the quantised weights.
             let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
-            let (p, r, f) = ner::evaluate(&q, &clusters, &dev_docs);
+            let scores = ner::evaluate(&q, &clusters, enabled, &dev_docs);
+            let (p, r, f) = scores.all;
             println!(
             "epoch {epoch:2}: {errors:6} training errors; dev P {:.2} R {:.2} F1 {:.2} ({:.1} s)",
             p * 100.0,
@@ -141,12 +156,12 @@ fn main() -> std::process::ExitCode {
             f * 100.0,
             t0.elapsed().as_secs_f64()
         );
-            if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
-                best = Some((f, epoch, bytes));
+            if best.as_ref().is_none_or(|(bs, _, _)| f > bs.all.2) {
+                best = Some((scores, epoch, bytes));
             }
         },
     );
-    let Some((f, epoch, bytes)) = best else {
+    let Some((scores, epoch, bytes)) = best else {
         eprintln!("train-ner: no epochs");
         return std::process::ExitCode::FAILURE;
     };
@@ -154,11 +169,19 @@ fn main() -> std::process::ExitCode {
         eprintln!("train-ner: {}: {e}", args.out.display());
         return std::process::ExitCode::FAILURE;
     }
+    for (name, (p, r, f)) in ["PER", "ORG", "LOC", "MISC"].iter().zip(scores.per_type) {
+        println!(
+            "  {name:4} P {:6.2} R {:6.2} F1 {:6.2}",
+            p * 100.0,
+            r * 100.0,
+            f * 100.0
+        );
+    }
     println!(
         "wrote {} ({} bytes), epoch {epoch}, dev F1 {:.2}",
         args.out.display(),
         bytes.len(),
-        f * 100.0
+        scores.all.2 * 100.0
     );
     std::process::ExitCode::SUCCESS
 }
