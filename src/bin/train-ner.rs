@@ -121,13 +121,11 @@ fn main() -> std::process::ExitCode {
     };
     let mut enabled = ner::groups::ALL;
     for name in &args.ablate {
-        match ner::groups::NAMES.iter().find(|(n, _)| n == name) {
-            Some((_, g)) => enabled &= !g,
-            None => {
-                eprintln!("train-ner: no feature group {name:?}");
-                return std::process::ExitCode::FAILURE;
-            }
-        }
+        let Some((_, g)) = ner::groups::NAMES.iter().find(|(n, _)| n == name) else {
+            eprintln!("train-ner: no feature group {name:?}");
+            return std::process::ExitCode::FAILURE;
+        };
+        enabled &= !g;
     }
     let examples = ner::conll::examples(&train_docs, &clusters, enabled);
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
