@@ -47,5 +47,31 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The whole CoNLL-2003 dev split, document by document, as the scorer sends it
+/// (skipped when ../shared is absent). Throughput counts the product's tokens.
+fn dev(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/conll2003/dev.txt"
+    );
+    let Ok(content) = std::fs::read_to_string(path) else {
+        println!("skipped dev benchmark: {path} is absent");
+        return;
+    };
+    let docs = newslens::ner::conll::parse(&content);
+    let tokens: usize = docs.iter().map(|d| newslens::tokenize(&d.text).len()).sum();
+    let mut g = c.benchmark_group("dev");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(tokens as u64));
+    g.bench_function("conll2003-dev", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(newslens::analyze(black_box(&d.text)));
+            }
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, dev);
 criterion_main!(benches);
