@@ -15,6 +15,38 @@ const corpus = (size) => {
   return t.slice(0, size);
 };
 
+/** CoNLL documents detokenised as ../shared/tools/ner_eval.py does. */
+function conllDocs(content) {
+  const noBefore = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'d", "'m", '”', '’', '’s']);
+  const noAfter = new Set(['(', '[', '{', '$', '“', '‘']);
+  const docs = [];
+  let lines = [];
+  let sent = [];
+  let tokens = 0;
+  const endSent = () => {
+    if (!sent.length) return;
+    let text = '';
+    let open = false;
+    sent.forEach((w, i) => {
+      let space = i > 0 && !noBefore.has(w) && !(i > 0 && noAfter.has(sent[i - 1]));
+      if (w === '"') { if (open) space = false; open = !open; } else if (i > 0 && sent[i - 1] === '"' && open) space = false;
+      text += (space ? ' ' : '') + w;
+    });
+    lines.push(text);
+    tokens += sent.length;
+    sent = [];
+  };
+  const endDoc = () => { endSent(); if (lines.length) docs.push(lines.join('\n')); lines = []; };
+  for (const line of content.split('\n')) {
+    const p = line.trim().split(/\s+/);
+    if (!line.trim()) endSent();
+    else if (p[0] === '-DOCSTART-') endDoc();
+    else sent.push(p[0]);
+  }
+  endDoc();
+  return { docs, tokens };
+}
+
 const wasm = new URL('../../www/pkg/newslens_bg.wasm', import.meta.url);
 const raw = (await stat(wasm)).size;
 const gz = gzipSync(await readFile(wasm), { level: 9 }).length;
@@ -57,6 +89,26 @@ try {
     }, text);
     console.log(`${String(size / 1000).padStart(5)} KB: ${r.ms.toFixed(1).padStart(7)} ms median of 5, ` +
       `${Math.round(r.words / (r.ms / 1000)).toLocaleString('en')} words/s, ${(size / 1e6 / (r.ms / 1000)).toFixed(2)} MB/s`);
+  }
+  // The CoNLL-2003 dev split as the scorer sends it, when ../shared is beside the repo.
+  const devPath = new URL('../../../shared/data/conll2003/dev.txt', import.meta.url);
+  let dev = null;
+  try { dev = await readFile(devPath, 'utf8'); } catch { console.log('dev benchmark skipped: ../shared/data/conll2003/dev.txt is absent'); }
+  if (dev) {
+    const { docs, tokens } = conllDocs(dev);
+    const ms = await page.evaluate((ds) => {
+      for (const d of ds) window.newslens.analyze(d);
+      const runs = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        for (const d of ds) window.newslens.analyze(d);
+        runs.push(performance.now() - t0);
+      }
+      runs.sort((a, b) => a - b);
+      return runs[2];
+    }, docs);
+    console.log(`CoNLL-2003 dev (${docs.length} docs, ${tokens} tokens): ${ms.toFixed(1)} ms median of 5, ` +
+      `${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`);
   }
 } finally {
   await browser.close();
