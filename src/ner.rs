@@ -22,6 +22,102 @@ use std::sync::OnceLock;
 /// Feature-hash bits of the compiled model: `2^18` buckets.
 pub const BITS: u32 = 18;
 
+/// Names seen in training data, each with the types it was annotated with (a bit mask:
+/// PER 1, ORG 2, LOC 4, MISC 8): "lists mined from the training data".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    map: std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>,
+}
+
+impl Names {
+    /// The names of `docs`' gold annotations.
+    pub fn from_docs<'a>(docs: impl Iterator<Item = &'a conll::Doc>) -> Self {
+        let mut n = Names::default();
+        for d in docs {
+            for (span, ty) in &d.gold {
+                let name = name_key(&d.text[span.range()]);
+                // A single word that the word lists know better stays out: a common word
+                // ("City", the football club) or a place seen as something else ("Cork",
+                // the cricketer) would carry 1996's habits into today's news.
+                let lex = lexicon();
+                let single = !name.contains(' ');
+                let common = lex.common.contains(name.to_lowercase().as_str());
+                let other_place = lex.places.contains(name.as_str()) && *ty != 2;
+                if !(single && (common || other_place)) {
+                    *n.map.entry(name).or_default() |= 1 << ty;
+                }
+            }
+        }
+        n
+    }
+
+    /// Parses the tab-separated form written by [`Names::to_tsv`].
+    pub fn parse(tsv: &str) -> Self {
+        let map = tsv
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, mask) = l.rsplit_once('\t')?;
+                Some((name.to_owned(), mask.parse().ok()?))
+            })
+            .collect();
+        Names { map }
+    }
+
+    /// The tab-separated form (`name`, type mask), sorted, with a header comment.
+    pub fn to_tsv(&self, header: &str) -> String {
+        use std::fmt::Write;
+        let mut names: Vec<_> = self.map.iter().collect();
+        names.sort();
+        let mut out = format!("# {header}\n");
+        for (n, m) in names {
+            let _ = writeln!(out, "{n}\t{m}");
+        }
+        out
+    }
+
+    /// The types a name was seen with (0 when never).
+    pub fn get(&self, name: &str) -> u8 {
+        self.map.get(name).copied().unwrap_or(0)
+    }
+
+    /// How many names.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// A name as [`Names`] keys it: white space folded, curly quotes straightened.
+fn name_key(s: &str) -> String {
+    normalise(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What the model learned besides its weights.
+#[derive(Clone, Copy, Debug)]
+pub struct Learned<'a> {
+    /// Word clusters.
+    pub clusters: &'a Clusters,
+    /// Names from the training data.
+    pub names: &'a Names,
+}
+
+/// The compiled-in clusters and names.
+pub fn learned() -> Learned<'static> {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    Learned {
+        clusters: clusters::compiled(),
+        names: NAMES.get_or_init(|| Names::parse(include_str!("../models/names.tsv"))),
+    }
+}
+
 /// Feature groups, as a bit mask, so that training can leave one out (the ablation
 /// table in the README).
 pub mod groups {
@@ -55,7 +151,7 @@ pub mod groups {
             1 | 2 | 4 | 5 | 23 => LEXICAL,
             3 | 10 | 11 | 12 | 15 | 24 | 25 => SHAPE,
             6..=9 | 13 | 14 => CONTEXT,
-            17..=22 => GAZETTEER,
+            17..=22 | 34 | 35 => GAZETTEER,
             26..=28 => DOCUMENT,
             29..=33 => CLUSTERS,
             _ => ALL,
@@ -122,14 +218,7 @@ impl NameFinder for ModelNameFinder {
         sentences: &[Sentence],
         _taken: &[Span],
     ) -> Vec<Entity> {
-        find_with(
-            model(),
-            clusters::compiled(),
-            groups::ALL,
-            text,
-            tokens,
-            sentences,
-        )
+        find_with(model(), learned(), groups::ALL, text, tokens, sentences)
     }
 }
 
@@ -140,7 +229,7 @@ pub fn tag(text: &str, toks: &[Token]) -> Vec<usize> {
     let feats = features(
         FeatureHasher::new(BITS),
         lexicon(),
-        clusters::compiled(),
+        learned(),
         &doc,
         text,
         toks,
@@ -255,7 +344,7 @@ fn close_run(text: &str, toks: &[Token], run: &[usize], seen: &mut SeenMap) {
 /// Tags every sentence with `weights` and turns the tags into entities.
 pub fn find_with(
     weights: &Weights,
-    clusters: &Clusters,
+    learned: Learned<'_>,
     enabled: u8,
     text: &str,
     tokens: &[Token],
@@ -267,11 +356,29 @@ pub fn find_with(
     let mut out = Vec::new();
     for s in sentences {
         let toks = &tokens[s.tokens.clone()];
-        let feats = features(h, lex, clusters, &doc, text, toks, enabled);
+        let feats = features(h, lex, learned, &doc, text, toks, enabled);
         let tags = weights.viterbi(&feats, &allowed);
+        let from = out.len();
         spans_of(text, toks, &tags, &mut out);
+        join_hyphenated(text, &mut out, from);
     }
     out
+}
+
+/// Joins names of one kind that a tight hyphen or ampersand links ("EPA-EFE",
+/// "Mercedes-Benz", "AT&T"): CoNLL's tokens keep such a compound whole, the product's
+/// split it, and the model may tag the halves apart.
+fn join_hyphenated(text: &str, out: &mut Vec<Entity>, from: usize) {
+    let mut i = from.max(1);
+    while i < out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        if i > from && a.kind == b.kind && matches!(&text[a.span.end..b.span.start], "-" | "&") {
+            out[i - 1].span.end = out[i].span.end;
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Entities from a sentence's tags; a trailing possessive "'s" is left out of a name.
@@ -465,7 +572,7 @@ pub fn normalise(w: &str) -> std::borrow::Cow<'_, str> {
 pub fn features(
     h: FeatureHasher,
     lex: &Lexicon,
-    clusters: &Clusters,
+    learned: Learned<'_>,
     doc: &DocStats,
     text: &str,
     toks: &[Token],
@@ -507,6 +614,36 @@ pub fn features(
         .collect();
     let phrases = phrase_matches(lex, text, toks, caps);
     let n = toks.len();
+    // Training names: the longest known name (up to 4 words) each token is part of;
+    // the mask carries the position (B 16, I 32) with the types.
+    let mut names = vec![0u8; n];
+    let mut i = 0;
+    while i < n {
+        let capital = words[i].chars().next().is_some_and(char::is_uppercase);
+        let found = (i + 1..=n.min(i + 4))
+            .rev()
+            .filter(|_| capital)
+            .find_map(|e| {
+                let joined =
+                    (i..e - 1).all(|k| &text[toks[k].span.end..toks[k + 1].span.start] == " ");
+                if !joined {
+                    return None;
+                }
+                let name = words[i..e].join(" ");
+                let m = learned.names.get(strip_possessive(&name));
+                (m != 0).then_some((e, m))
+            });
+        if let Some((e, m)) = found {
+            names[i] = m | 16;
+            for x in &mut names[i + 1..e] {
+                *x = m | 32;
+            }
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    let clusters = learned.clusters;
     let cluster = |w: &str| {
         clusters
             .get(w)
@@ -592,6 +729,9 @@ pub fn features(
         add(&mut out, 20, &[&gn.to_le_bytes()]);
         add(&mut out, 21, &[&[phrases[i]]]);
         add(&mut out, 22, &[&[phrases[i]], shapes[i].as_bytes()]);
+        if names[i] != 0 {
+            add(&mut out, 34, &[&[names[i]], caps_flag]);
+        }
         if w.len() != strip_possessive(w).len() {
             add(&mut out, 23, &[]);
         }
@@ -623,7 +763,7 @@ pub fn features(
 /// Reading CoNLL-2003 for training and evaluation, as the scorer reads it: each
 /// document detokenised into plain text, one CoNLL sentence per line.
 pub mod conll {
-    use super::{features, lexicon, Clusters, DocStats, FeatureHasher, BITS, TAGS};
+    use super::{features, lexicon, Clusters, DocStats, FeatureHasher, Learned, Names, BITS, TAGS};
     use crate::sentences::split_sentences;
     use crate::span::Span;
     use crate::tagger::Example;
@@ -756,11 +896,23 @@ pub mod conll {
 
     /// Training examples from documents: the product's tokens and sentences, each token
     /// tagged from the gold span it falls in.
+    ///
+    /// The training-name features of a document come from the names of the *other*
+    /// half of the documents (even and odd): names from a document's own annotation
+    /// would be right every time in training and mislead the model.
     pub fn examples(docs: &[Doc], clusters: &Clusters, enabled: u8) -> Vec<Example> {
         let h = FeatureHasher::new(BITS);
         let lex = lexicon();
+        let halves = [
+            Names::from_docs(docs.iter().skip(1).step_by(2)),
+            Names::from_docs(docs.iter().step_by(2)),
+        ];
         let mut out = Vec::new();
-        for d in docs {
+        for (di, d) in docs.iter().enumerate() {
+            let learned = Learned {
+                clusters,
+                names: &halves[di % 2],
+            };
             let tokens = tokenize(&d.text);
             let sentences = split_sentences(&d.text, &tokens);
             let tags = project(&d.gold, &tokens);
@@ -768,7 +920,7 @@ pub mod conll {
             for s in &sentences {
                 let toks = &tokens[s.tokens.clone()];
                 out.push(Example {
-                    feats: features(h, lex, clusters, &doc, &d.text, toks, enabled),
+                    feats: features(h, lex, learned, &doc, &d.text, toks, enabled),
                     tags: tags[s.tokens.clone()].to_vec(),
                 });
             }
@@ -794,7 +946,7 @@ pub mod conll {
 /// Exact-span precision, recall and F1 of `weights` on `docs`, as conlleval counts.
 pub fn evaluate(
     weights: &Weights,
-    clusters: &Clusters,
+    learned: Learned<'_>,
     enabled: u8,
     docs: &[conll::Doc],
 ) -> Scores {
@@ -803,7 +955,7 @@ pub fn evaluate(
         let tokens = crate::tokens::tokenize(&d.text);
         let sentences = crate::sentences::split_sentences(&d.text, &tokens);
         let pred: std::collections::HashSet<(usize, usize, usize)> =
-            find_with(weights, clusters, enabled, &d.text, &tokens, &sentences)
+            find_with(weights, learned, enabled, &d.text, &tokens, &sentences)
                 .iter()
                 .filter_map(|e| {
                     KINDS
@@ -937,7 +1089,12 @@ mod tests {
         let (a, b) = (run(), run());
         assert!(a == b, "two trainings differ");
         let (w, _) = tagger::load(&a).expect("loads");
-        let (_, _, f1) = evaluate(&w, clusters::compiled(), groups::ALL, &docs).all;
+        let names = Names::from_docs(docs.iter());
+        let learned = Learned {
+            clusters: clusters::compiled(),
+            names: &names,
+        };
+        let (_, _, f1) = evaluate(&w, learned, groups::ALL, &docs).all;
         assert!(f1 > 0.99, "learns its own training data: F1 {f1}");
     }
 

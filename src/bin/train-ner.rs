@@ -43,6 +43,9 @@ fn main() -> std::process::ExitCode {
         /// The seed of the order in which each epoch visits the sentences.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Where to write the names mined from the training data.
+        #[arg(long, default_value = "models/names.tsv")]
+        names: std::path::PathBuf,
         /// Train without word clusters (for the ablation table).
         #[arg(long)]
         no_clusters: bool,
@@ -128,6 +131,19 @@ fn main() -> std::process::ExitCode {
         enabled &= !g;
     }
     let examples = ner::conll::examples(&train_docs, &clusters, enabled);
+    let names = ner::Names::from_docs(train_docs.iter());
+    let names_header = format!(
+        "name, types seen (PER 1, ORG 2, LOC 4, MISC 8); the annotated names of {}, written by train-ner",
+        args.train.display()
+    );
+    if let Err(e) = std::fs::write(&args.names, names.to_tsv(&names_header)) {
+        eprintln!("train-ner: {}: {e}", args.names.display());
+        return std::process::ExitCode::FAILURE;
+    }
+    let learned = ner::Learned {
+        clusters: &clusters,
+        names: &names,
+    };
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
     println!(
         "{} train documents, {} sentences, {tokens} tokens; {} dev documents ({:.1} s)",
@@ -145,7 +161,7 @@ fn main() -> std::process::ExitCode {
             let bytes = newslens::tagger::save(weights, ner::BITS);
             // Score what will be saved: the quantised weights.
             let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
-            let scores = ner::evaluate(&q, &clusters, enabled, &dev_docs);
+            let scores = ner::evaluate(&q, learned, enabled, &dev_docs);
             let (p, r, f) = scores.all;
             println!(
             "epoch {epoch:2}: {errors:6} training errors; dev P {:.2} R {:.2} F1 {:.2} ({:.1} s)",
