@@ -133,16 +133,19 @@ pub mod groups {
     pub const DOCUMENT: u8 = 16;
     /// Word clusters.
     pub const CLUSTERS: u8 = 32;
+    /// Names mined from the training data.
+    pub const NAMES: u8 = 64;
     /// Everything: what the compiled model uses.
-    pub const ALL: u8 = 63;
+    pub const ALL: u8 = 127;
     /// The group names, for the command line.
-    pub const NAMES: [(&str, u8); 6] = [
+    pub const BY_NAME: [(&str, u8); 7] = [
         ("lexical", LEXICAL),
         ("shape", SHAPE),
         ("context", CONTEXT),
         ("gazetteer", GAZETTEER),
         ("document", DOCUMENT),
         ("clusters", CLUSTERS),
+        ("names", NAMES),
     ];
 
     /// The group of a feature template.
@@ -151,7 +154,8 @@ pub mod groups {
             1 | 2 | 4 | 5 | 23 => LEXICAL,
             3 | 10 | 11 | 12 | 15 | 24 | 25 => SHAPE,
             6..=9 | 13 | 14 => CONTEXT,
-            17..=22 | 34 | 35 => GAZETTEER,
+            17..=22 => GAZETTEER,
+            34 => NAMES,
             26..=28 => DOCUMENT,
             29..=33 => CLUSTERS,
             _ => ALL,

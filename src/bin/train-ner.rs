@@ -50,7 +50,7 @@ fn main() -> std::process::ExitCode {
         #[arg(long)]
         no_clusters: bool,
         /// Leave a feature group out (for the ablation table): lexical, shape, context,
-        /// gazetteer, document or clusters. May be repeated.
+        /// gazetteer, document, clusters or names. May be repeated.
         #[arg(long)]
         ablate: Vec<String>,
     }
@@ -124,7 +124,7 @@ fn main() -> std::process::ExitCode {
     };
     let mut enabled = ner::groups::ALL;
     for name in &args.ablate {
-        let Some((_, g)) = ner::groups::NAMES.iter().find(|(n, _)| n == name) else {
+        let Some((_, g)) = ner::groups::BY_NAME.iter().find(|(n, _)| n == name) else {
             eprintln!("train-ner: no feature group {name:?}");
             return std::process::ExitCode::FAILURE;
         };
