@@ -29,10 +29,11 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     let t = Instant::now();
-    let _groups = newslens::group_mentions(&text, &mut entities);
+    let mut groups = newslens::group_mentions(&text, &mut entities);
+    newslens::find_references(&text, &tokens, &entities, &mut groups);
     println!("groups    {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
-    let quotes = newslens::find_quotes(&text, &tokens, &sentences, &entities);
+    let quotes = newslens::find_quotes(&text, &tokens, &sentences, &entities, &groups);
     println!(
         "quotes    {:>8.1} ms ({})",
         t.elapsed().as_secs_f64() * 1e3,

@@ -1,8 +1,14 @@
 //! Stage 4: mention groups. Every name mention joins a group of mentions of one
 //! real-world entity: a later short form joins the full name it shortens ("Biden" ->
 //! "Joe Biden", "Psaki's" -> "Jen Psaki"); other names group by their exact text.
+//! Then [`find_references`] links role phrases ("the president", "the spokeswoman")
+//! to the person whose name that role introduced ("President Joe Biden", "a UN
+//! spokeswoman, Stéphanie Tremblay").
 
 use crate::entities::{Entity, EntityKind};
+use crate::lexicon::lexicon;
+use crate::span::Span;
+use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -15,6 +21,8 @@ pub struct Group {
     pub kind: EntityKind,
     /// Its mentions, as indices into the document's entities, in text order.
     pub mentions: Vec<usize>,
+    /// Role phrases that refer to it ("the president"), in text order.
+    pub references: Vec<Span>,
 }
 
 /// Groups the name mentions in `entities` (setting each one's `group`) and returns
@@ -50,6 +58,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                 name: name.clone(),
                 kind: e.kind,
                 mentions: Vec::new(),
+                references: Vec::new(),
             });
             groups.len() - 1
         });
@@ -61,6 +70,58 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         entities[i].group = Some(g);
     }
     groups
+}
+
+/// Links each definite role phrase ("the president", "The spokeswoman") to the group of
+/// the latest person that role introduced before it: a person named right after the
+/// role word ("President Joe Biden", "spokesman Dmitry Peskov", "spokeswoman, Stéphanie
+/// Tremblay"). A role that introduced nobody is left alone rather than guessed.
+pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups: &mut [Group]) {
+    let lex = lexicon();
+    let word = |i: usize| &text[tokens[i].span.range()];
+    // The role word before each person mention, with the mention's group.
+    let mut introduced: Vec<(usize, String, usize)> = Vec::new(); // (token, role, group)
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(g) = e.group else { continue };
+        let first = tokens.partition_point(|t| t.span.start < e.span.start);
+        let mut j = first;
+        if j > 0 && word(j - 1) == "," {
+            j -= 1;
+        }
+        if j > 0 && tokens[j - 1].kind == TokenKind::Word {
+            let role = word(j - 1).to_lowercase();
+            if lex.titles.contains(role.as_str()) {
+                introduced.push((first, role, g));
+            }
+        }
+    }
+    for i in 0..tokens.len().saturating_sub(1) {
+        if !matches!(word(i), "the" | "The") {
+            continue;
+        }
+        let role = word(i + 1).to_lowercase();
+        // "the President Joe Biden" names the person itself.
+        let named_next = tokens.get(i + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && text[t.span.range()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        if !lex.titles.contains(role.as_str()) || named_next {
+            continue;
+        }
+        let before = introduced.partition_point(|(t, _, _)| *t < i);
+        if let Some((_, _, g)) = introduced[..before]
+            .iter()
+            .rev()
+            .find(|(_, r, _)| *r == role)
+        {
+            groups[*g]
+                .references
+                .push(Span::new(tokens[i].span.start, tokens[i + 1].span.end));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -95,5 +156,24 @@ mod tests {
         assert_eq!(groups[1].mentions, [1, 2]);
         assert_eq!(groups[2].mentions, [3, 4]);
         assert_eq!(es[4].group, Some(2));
+    }
+
+    #[test]
+    fn roles_refer_to_the_person_they_introduced() {
+        let doc = crate::analyze(
+            "President Joe Biden met a UN spokeswoman, Ann Lee, in Kyiv. The spokeswoman said \
+             the president was tired. The senator disagreed.",
+        );
+        let refs = |name: &str| -> Vec<&str> {
+            let g = doc.groups.iter().find(|g| g.name == name).expect(name);
+            g.references.iter().map(|s| doc.str(*s)).collect()
+        };
+        assert_eq!(refs("Joe Biden"), ["the president"]);
+        assert_eq!(refs("Ann Lee"), ["The spokeswoman"]);
+        // "The senator" introduced nobody: no reference is guessed.
+        assert!(doc
+            .groups
+            .iter()
+            .all(|g| g.references.iter().all(|s| doc.str(*s) != "The senator")));
     }
 }

@@ -7,7 +7,8 @@
 //! 2. [`split_sentences`]: sentences and paragraphs (abbreviations do not end one);
 //! 3. [`find_entities`]: dates, times, money, percentages and numbers by regular
 //!    expressions, then names by a [`NameFinder`] ([`RuleNameFinder`] for now);
-//! 4. [`group_mentions`]: mentions of one real-world entity grouped together;
+//! 4. [`group_mentions`]: mentions of one real-world entity grouped together, and
+//!    [`find_references`]: role phrases ("the president") linked to them;
 //! 5. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker.
 //!
 //! All spans are UTF-8 byte offsets into the text; [`Output`] converts them once, at the
@@ -36,7 +37,7 @@ pub mod tokens;
 mod wasm;
 
 pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
-pub use groups::{group_mentions, Group};
+pub use groups::{find_references, group_mentions, Group};
 pub use output::{Offsets, Output};
 pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
 pub use sentences::{split_sentences, Sentence};
@@ -78,8 +79,9 @@ pub fn analyze_with(text: &str, finder: &dyn NameFinder) -> Document {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
     let mut entities = find_entities(text, &tokens, &sentences, finder);
-    let groups = group_mentions(text, &mut entities);
-    let quotes = find_quotes(text, &tokens, &sentences, &entities);
+    let mut groups = group_mentions(text, &mut entities);
+    find_references(text, &tokens, &entities, &mut groups);
+    let quotes = find_quotes(text, &tokens, &sentences, &entities, &groups);
     Document {
         text: text.to_owned(),
         tokens,

@@ -66,6 +66,8 @@ pub struct GroupOut {
     pub kind: EntityKind,
     /// Indices into `entities`.
     pub mentions: Vec<usize>,
+    /// Role phrases that refer to it ("the president").
+    pub references: Vec<SpanOut>,
 }
 
 /// A quotation.
@@ -163,6 +165,7 @@ impl Output {
                     name: g.name.clone(),
                     kind: g.kind,
                     mentions: g.mentions.clone(),
+                    references: g.references.iter().map(|s| span(*s)).collect(),
                 })
                 .collect(),
             quotes: doc

@@ -19,6 +19,7 @@
 //!    cue that follows a quote of the paragraph before takes that quote's speaker.
 
 use crate::entities::{Entity, EntityKind};
+use crate::groups::Group;
 use crate::lexicon::lexicon;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -78,12 +79,14 @@ pub fn find_quotes(
     tokens: &[Token],
     sentences: &[Sentence],
     entities: &[Entity],
+    groups: &[Group],
 ) -> Vec<Quote> {
     let ctx = Ctx {
         text,
         tokens,
         sentences,
         entities,
+        groups,
     };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
@@ -242,6 +245,7 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     sentences: &'a [Sentence],
     entities: &'a [Entity],
+    groups: &'a [Group],
 }
 
 /// A cue and a speaker, either of which may be missing.
@@ -480,10 +484,17 @@ impl Ctx<'_> {
                         || matches!(self.tok(j), "official" | "officials")
                     {
                         let definite = !matches!(self.tok(i), "a" | "an" | "A" | "An");
+                        let span = Span::new(start, self.tokens[j].span.end);
+                        // A role the grouping stage linked ("the spokeswoman") names its
+                        // person; another definite role takes the nearest person.
+                        let linked = self
+                            .groups
+                            .iter()
+                            .position(|g| g.references.contains(&span));
                         cand = Some(Speaker {
-                            span: Span::new(start, self.tokens[j].span.end),
+                            span,
                             entity: None,
-                            group: if definite { self.resolve(i) } else { None },
+                            group: linked.or_else(|| if definite { self.resolve(i) } else { None }),
                         });
                         step = j + 1 - i;
                         break;

@@ -14,8 +14,8 @@ export type QuoteKind = "direct" | "partial" | "mixed" | "indirect";
 export interface TextSpan { start: number; end: number; text: string; }
 /** One entity mention. */
 export interface Entity extends TextSpan { kind: EntityKind; group: number | null; }
-/** One real-world entity and its mentions (indices into `entities`). */
-export interface Group { name: string; kind: EntityKind; mentions: number[]; }
+/** One real-world entity: its mentions (indices into `entities`) and the role phrases that refer to it ("the president"). */
+export interface Group { name: string; kind: EntityKind; mentions: number[]; references: TextSpan[]; }
 /** The speaker of a quote: the mention ("he") and the name it refers to ("Joe Biden"). */
 export interface Speaker extends TextSpan { name: string; group: number | null; }
 /** One quotation. */
