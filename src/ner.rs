@@ -682,7 +682,11 @@ pub fn features(
         let w = words[i];
         let lower = lowers[i].as_bytes();
         add(&mut out, 0, &[]);
-        if !caps {
+        if caps {
+            // In a capitals headline the word reads as its title case ("JAPAN" as
+            // "Japan"), sharing what the model learned from running text.
+            add(&mut out, 1, &[title_case(w).as_bytes()]);
+        } else {
             add(&mut out, 1, &[w.as_bytes()]);
         }
         add(&mut out, 2, &[lower]);
