@@ -366,7 +366,44 @@ pub fn find_with(
         spans_of(text, toks, &tags, &mut out);
         join_hyphenated(text, &mut out, from);
     }
+    agree_on_kinds(text, &mut out);
     out
+}
+
+/// One name, one kind per document: where the same name was tagged with different
+/// kinds, the kind most of its mentions got wins (ties stay as tagged).
+fn agree_on_kinds(text: &str, names: &mut [Entity]) {
+    let mut votes: std::collections::HashMap<&str, [usize; 4]> = std::collections::HashMap::new();
+    for e in names.iter() {
+        if let Some(k) = KINDS.iter().position(|k| *k == e.kind) {
+            votes.entry(&text[e.span.range()]).or_default()[k] += 1;
+        }
+    }
+    // A one-word name that ends a person's full name in the document is that person
+    // ("Clinton" after "Bill Clinton").
+    let surnames: std::collections::HashSet<&str> = names
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| {
+            let t = &text[e.span.range()];
+            t.contains(' ').then(|| t.rsplit(' ').next()).flatten()
+        })
+        .collect();
+    for e in names.iter_mut() {
+        let t = &text[e.span.range()];
+        if !t.contains(' ') && surnames.contains(t) {
+            e.kind = EntityKind::Person;
+            continue;
+        }
+        let Some(v) = votes.get(t) else { continue };
+        let Some(own) = KINDS.iter().position(|k| *k == e.kind) else {
+            continue;
+        };
+        let best = (0..4).max_by_key(|&k| (v[k], k == own)).unwrap_or(own);
+        if v[best] > v[own] {
+            e.kind = KINDS[best];
+        }
+    }
 }
 
 /// Joins names of one kind that a tight hyphen or ampersand links ("EPA-EFE",
@@ -1111,6 +1148,31 @@ mod tests {
         assert_eq!(shape("Biden"), "Xx");
         assert_eq!(shape("U.S"), "X.X");
         assert_eq!(shape("1996-08-22"), "d-d-d");
+    }
+
+    #[test]
+    fn one_name_one_kind_per_document() {
+        let text = "Bill Clinton spoke. Clinton left Cork for Cork, not Cork.";
+        let ent = |word: &str, nth: usize, kind| {
+            let start = text.match_indices(word).nth(nth).unwrap().0;
+            Entity {
+                span: Span::new(start, start + word.len()),
+                kind,
+                group: None,
+                titled: false,
+            }
+        };
+        let mut es = vec![
+            ent("Bill Clinton", 0, EntityKind::Person),
+            ent("Clinton", 1, EntityKind::Location),
+            ent("Cork", 0, EntityKind::Location),
+            ent("Cork", 1, EntityKind::Person),
+            ent("Cork", 2, EntityKind::Location),
+        ];
+        agree_on_kinds(text, &mut es);
+        let kinds: Vec<_> = es.iter().map(|e| e.kind).collect();
+        use EntityKind::{Location, Person};
+        assert_eq!(kinds, [Person, Person, Location, Location, Location]);
     }
 
     #[test]
