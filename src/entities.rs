@@ -167,7 +167,7 @@ fn tok(text: &str, t: Token) -> &str {
 }
 
 /// The token without a trailing possessive ("Biden's" -> "Biden").
-fn strip_possessive(s: &str) -> &str {
+pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .or_else(|| s.strip_suffix("'S"))
@@ -197,7 +197,7 @@ fn is_caps_line(text: &str, tokens: &[Token]) -> bool {
 }
 
 /// "JAPAN" -> "Japan", for looking up words of a capitals headline.
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
         if i == 0 {

@@ -11,7 +11,7 @@
 //! from `models/ner.bin`, and maps PER/ORG/LOC/MISC onto the product's kinds.
 
 use crate::clusters::{self, Clusters};
-use crate::entities::{Entity, EntityKind, NameFinder};
+use crate::entities::{strip_possessive, title_case, Entity, EntityKind, NameFinder};
 use crate::lexicon::{lexicon, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -473,13 +473,6 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
     }
 }
 
-fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s")
-        .or_else(|| s.strip_suffix("’s"))
-        .or_else(|| s.strip_suffix("'S"))
-        .unwrap_or(s)
-}
-
 /// "Xxxx" → "Xx", "U.S" → "X.X", "1996-08-22" → "d-d-d": each run of a class once.
 fn shape(w: &str) -> String {
     let mut out = String::new();
@@ -497,19 +490,6 @@ fn shape(w: &str) -> String {
         if k != last {
             out.push(k);
             last = k;
-        }
-    }
-    out
-}
-
-/// "JAPAN" → "Japan".
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        if i == 0 {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
         }
     }
     out
