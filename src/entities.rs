@@ -187,7 +187,7 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 /// A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN"): case says nothing there.
-fn is_caps_line(text: &str, tokens: &[Token]) -> bool {
+pub(crate) fn is_caps_line(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&str> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)

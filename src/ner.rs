@@ -11,7 +11,7 @@
 //! from `models/ner.bin`, and maps PER/ORG/LOC/MISC onto the product's kinds.
 
 use crate::clusters::{self, Clusters};
-use crate::entities::{strip_possessive, title_case, Entity, EntityKind, NameFinder};
+use crate::entities::{is_caps_line, strip_possessive, title_case, Entity, EntityKind, NameFinder};
 use crate::lexicon::{lexicon, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -294,10 +294,7 @@ impl DocStats {
                 .filter(|(_, t)| t.kind == TokenKind::Word)
                 .map(|(i, t)| (i, &text[t.span.range()]))
                 .collect();
-            let caps = words.len() >= 2
-                && words
-                    .iter()
-                    .all(|(_, w)| !w.chars().any(char::is_lowercase));
+            let caps = is_caps_line(text, toks);
             let mut run: Vec<usize> = Vec::new();
             for (n, (i, w)) in words.iter().enumerate() {
                 let upper = w.chars().next().is_some_and(char::is_uppercase);
@@ -616,18 +613,7 @@ pub fn features(
         })
         .collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-    let caps = {
-        let mut n = 0;
-        let all = toks
-            .iter()
-            .zip(&words)
-            .filter(|(t, _)| t.kind == TokenKind::Word)
-            .all(|(_, w)| {
-                n += 1;
-                !w.chars().any(char::is_lowercase)
-            });
-        all && n >= 2
-    };
+    let caps = is_caps_line(text, toks);
     let gaz: Vec<u16> = words
         .iter()
         .zip(&lowers)
