@@ -350,12 +350,13 @@ fn split_run(
         .checked_sub(1)
         .map(|p| tok(text, tokens[p]).to_lowercase());
     let mut titled = before.is_some_and(|b| lex.titles.contains(b.as_str()));
+    // A run that ends in an organisation word ("Press Secretary Office") has no titles.
+    let whole_org = ends_in_org_word(text, tokens, lex, run.clone());
     let mut start = run.start;
     let mut i = run.start;
     while i < run.end {
         let word = tok(text, tokens[i]).to_lowercase();
         let word = word.strip_suffix('.').unwrap_or(&word);
-        let whole_org = ends_in_org_word(text, tokens, lex, run.clone());
         if lex.titles.contains(word) && !whole_org && tokens[i].kind == TokenKind::Word {
             let mut m = i;
             while m > start && lex.title_modifiers.contains(tok(text, tokens[m - 1])) {
