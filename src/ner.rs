@@ -501,32 +501,9 @@ fn gazetteer_bits(lex: &Lexicon, w: &str, lower: &str) -> u16 {
     } else {
         w
     };
-    let mut b = 0u16;
-    let sets: [&crate::lexicon::HashSet<&str>; 8] = [
-        &lex.first_names,
-        &lex.surnames,
-        &lex.places,
-        &lex.nationalities,
-        &lex.organizations,
-        &lex.org_words,
-        &lex.misc_words,
-        &lex.title_modifiers,
-    ];
-    for (i, s) in sets.iter().enumerate() {
-        if s.contains(w) {
-            b |= 1 << i;
-        }
-    }
-    if lex.titles.contains(lower) {
-        b |= 1 << 8;
-    }
-    if lex.common.contains(lower) {
-        b |= 1 << 9;
-    }
-    if lex.cues.contains(lower) {
-        b |= 1 << 10;
-    }
-    b
+    let cased = lex.bits.get(w).map_or(0, |b| b & 0xff);
+    let lower = lex.bits.get(lower).map_or(0, |b| b & 0x700);
+    cased | lower
 }
 
 /// For each token, the kind (1 org, 2 place, 3 nationality) and position (begin or

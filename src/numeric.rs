@@ -66,14 +66,19 @@ fn recognisers() -> &'static [(EntityKind, Regex)] {
 pub fn find_numeric(text: &str) -> Vec<(Span, EntityKind)> {
     let mut found: Vec<(Span, usize, EntityKind)> = Vec::new();
     for (priority, (kind, re)) in recognisers().iter().enumerate() {
-        for caps in re.captures_iter(text) {
-            // A pattern with a group marks only the group ("in March" -> "March").
-            let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {
-                continue;
-            };
+        let mut push = |m: regex::Match| {
             if !m.is_empty() {
                 found.push((Span::new(m.start(), m.end()), priority, *kind));
             }
+        };
+        if re.captures_len() > 1 {
+            // A pattern with a group marks only the group ("in March" -> "March").
+            re.captures_iter(text)
+                .filter_map(|c| c.get(1).or_else(|| c.get(0)))
+                .for_each(&mut push);
+        } else {
+            // Captures cost a slower engine after the match: only ask where needed.
+            re.find_iter(text).for_each(&mut push);
         }
     }
     found.sort_by_key(|(s, p, _)| (s.start, std::cmp::Reverse(s.end), *p));

@@ -33,7 +33,12 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut pieces: Vec<Span> = Vec::new();
-        for (i, s) in line.split_sentence_bound_indices() {
+        let bounds: Box<dyn Iterator<Item = (usize, &str)>> = if is_one_sentence(line) {
+            Box::new(std::iter::once((0, line)))
+        } else {
+            Box::new(line.split_sentence_bound_indices())
+        };
+        for (i, s) in bounds {
             let lead = s.len() - s.trim_start().len();
             let body = s.trim();
             if body.is_empty() {
@@ -71,6 +76,24 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Whether UAX #29 would find no sentence bound inside `line` before its end: no
+/// terminator ('.', '!', '?') or carriage return, except in a run of terminators,
+/// closing quotes and spaces that ends the line. Only ASCII and a few common
+/// punctuation marks are trusted; anything else goes the full way.
+fn is_one_sentence(line: &str) -> bool {
+    const TERMINATORS: &[char] = &['.', '!', '?', '\r'];
+    const SAFE: &[char] = &['‘', '’', '“', '”', '—', '–'];
+    if !line.chars().all(|c| c.is_ascii() || SAFE.contains(&c)) {
+        return false;
+    }
+    line.find(TERMINATORS).is_none_or(|at| {
+        line[at..].chars().all(|c| {
+            TERMINATORS.contains(&c)
+                || matches!(c, '"' | '\'' | ')' | ']' | '’' | '”' | ' ' | '\t' | '\n')
+        })
+    })
 }
 
 fn starts_lower(piece: &str) -> bool {
@@ -152,5 +175,21 @@ mod tests {
             sentences("“Are you winning?” she asked. “Yes!” he said."),
             ["“Are you winning?” she asked.", "“Yes!” he said."]
         );
+    }
+
+    proptest::proptest! {
+        /// The shortcut agrees with UAX #29 on every line it takes.
+        #[test]
+        fn a_line_taken_as_one_sentence_is_one_to_uax29(
+            line in "[A-Za-z .!?\"'’”“—()\\[\\]\r\t,;:]{0,40}\n?"
+        ) {
+            if is_one_sentence(&line) {
+                let pieces = line
+                    .split_sentence_bounds()
+                    .filter(|s| !s.trim().is_empty())
+                    .count();
+                proptest::prop_assert!(pieces <= 1, "{line:?} has {pieces} pieces");
+            }
+        }
     }
 }

@@ -166,12 +166,19 @@ impl Weights {
         if n == 0 {
             return Vec::new();
         }
-        // The constraint as a table: row `prev` (row `t` is the start), column `tag`
-        // (column `t` is the end).
-        let mut ok = vec![false; (t + 1) * (t + 1)];
-        for p in 0..=t {
-            for q in 0..=t {
-                ok[p * (t + 1) + q] = allowed((p < t).then_some(p), (q < t).then_some(q));
+        // Transitions with the constraint folded in (a pair not allowed costs −∞), by
+        // column: `into[tag * (t + 1) + prev]`, where `prev == t` is the sentence start
+        // and `tag == t` its end.
+        let mut into = vec![f32::NEG_INFINITY; (t + 1) * (t + 1)];
+        for q in 0..=t {
+            for p in 0..=t {
+                if allowed((p < t).then_some(p), (q < t).then_some(q)) {
+                    into[q * (t + 1) + p] = if q < t {
+                        self.transitions[p * t + q]
+                    } else {
+                        0.0
+                    };
+                }
             }
         }
         let mut score = vec![f32::NEG_INFINITY; n * t];
@@ -179,33 +186,32 @@ impl Weights {
         let mut emit = vec![0.0f32; t];
         self.emission(feats.token(0), &mut emit);
         for tag in 0..t {
-            if ok[t * (t + 1) + tag] {
-                score[tag] = emit[tag] + self.transitions[t * t + tag];
-            }
+            score[tag] = emit[tag] + into[tag * (t + 1) + t];
         }
         for i in 1..n {
             self.emission(feats.token(i), &mut emit);
+            let (done, now) = score.split_at_mut(i * t);
+            let before = &done[(i - 1) * t..];
             for tag in 0..t {
+                let column = &into[tag * (t + 1)..tag * (t + 1) + t];
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                for prev in 0..t {
-                    let s = score[(i - 1) * t + prev];
-                    if s == f32::NEG_INFINITY || !ok[prev * (t + 1) + tag] {
-                        continue;
-                    }
-                    let s = s + self.transitions[prev * t + tag];
+                for (prev, (s, w)) in before.iter().zip(column).enumerate() {
+                    let s = s + w;
                     if s > best {
                         best = s;
                         arg = prev;
                     }
                 }
-                score[i * t + tag] = best + emit[tag];
+                now[tag] = best + emit[tag];
                 back[i * t + tag] = arg;
             }
         }
         let last = (n - 1) * t;
         let mut tag = (0..t)
-            .filter(|&k| ok[k * (t + 1) + t] && score[last + k] > f32::NEG_INFINITY)
+            .filter(|&k| {
+                into[t * (t + 1) + k] > f32::NEG_INFINITY && score[last + k] > f32::NEG_INFINITY
+            })
             .max_by(|a, b| score[last + a].total_cmp(&score[last + b]))
             .unwrap_or(0);
         let mut out = vec![0; n];
