@@ -471,8 +471,15 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
 }
 
 /// "Xxxx" → "Xx", "U.S" → "X.X", "1996-08-22" → "d-d-d": each run of a class once.
+#[cfg(test)]
 fn shape(w: &str) -> String {
     let mut out = String::new();
+    shape_into(w, &mut out);
+    out
+}
+
+/// Appends the [`shape`] of `w` to `out`.
+fn shape_into(w: &str, out: &mut String) {
     let mut last = '\0';
     for c in w.chars().take(24) {
         let k = if c.is_uppercase() {
@@ -489,7 +496,6 @@ fn shape(w: &str) -> String {
             last = k;
         }
     }
-    out
 }
 
 /// Gazetteer flags of a word, one bit each.
@@ -578,18 +584,29 @@ pub fn features(
         .map(|t| normalise(&text[t.span.range()]))
         .collect();
     let words: Vec<&str> = normalised.iter().map(std::convert::AsRef::as_ref).collect();
-    let lowers: Vec<String> = words
+    let lowers: Vec<std::borrow::Cow<str>> = words
         .iter()
         .map(|w| {
             let w = strip_possessive(w);
             if w.chars().any(char::is_uppercase) {
-                w.to_lowercase()
+                w.to_lowercase().into()
             } else {
-                w.to_owned()
+                w.into()
             }
         })
         .collect();
-    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    // All shapes in one buffer: one allocation a sentence, not one a token.
+    let mut buffer = String::with_capacity(4 * words.len());
+    let mut ends = Vec::with_capacity(words.len());
+    for w in &words {
+        shape_into(w, &mut buffer);
+        ends.push(buffer.len());
+    }
+    let shapes: Vec<&str> = ends
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| &buffer[if i == 0 { 0 } else { ends[i - 1] }..e])
+        .collect();
     let caps = is_caps_line(text, toks);
     let gaz: Vec<u16> = words
         .iter()
@@ -641,13 +658,13 @@ pub fn features(
             cls[i as usize].map_or([0xff, 0xff], |(_, b)| b.to_le_bytes())
         }
     };
-    fn get(v: &[String], i: isize) -> &[u8] {
+    fn get<S: AsRef<str>>(v: &[S], i: isize) -> &[u8] {
         if i < 0 {
             b"<s>"
         } else if i as usize >= v.len() {
             b"</s>"
         } else {
-            v[i as usize].as_bytes()
+            v[i as usize].as_ref().as_bytes()
         }
     }
     let caps_flag: &[u8] = if caps { b"1" } else { b"0" };
