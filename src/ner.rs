@@ -26,7 +26,10 @@ pub const BITS: u32 = 18;
 /// PER 1, ORG 2, LOC 4, MISC 8): "lists mined from the training data".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Names {
-    map: std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>,
+    map: crate::lexicon::HashMap<String, u8>,
+    /// For the first word of each name of two words or more, the most words such a
+    /// name has: a lookup for "New" says how far "New York Stock Exchange" could go.
+    longest: crate::lexicon::HashMap<String, u8>,
 }
 
 impl Names {
@@ -48,7 +51,27 @@ impl Names {
                 }
             }
         }
-        n
+        n.indexed()
+    }
+
+    /// Fills [`Names::longest`] from the names.
+    fn indexed(mut self) -> Self {
+        self.longest.clear();
+        for name in self.map.keys() {
+            let mut words = name.split(' ');
+            let first = words.next().unwrap_or_default();
+            let n = u8::try_from(1 + words.count()).unwrap_or(u8::MAX);
+            if n >= 2 {
+                let m = self.longest.entry(first.to_owned()).or_default();
+                *m = (*m).max(n);
+            }
+        }
+        self
+    }
+
+    /// The most words a name starting with `first` has (1 when none has more).
+    pub fn longest_from(&self, first: &str) -> usize {
+        self.longest.get(first).map_or(1, |&n| usize::from(n))
     }
 
     /// Parses the tab-separated form written by [`Names::to_tsv`].
@@ -61,7 +84,11 @@ impl Names {
                 Some((name.to_owned(), mask.parse().ok()?))
             })
             .collect();
-        Names { map }
+        Names {
+            map,
+            longest: crate::lexicon::HashMap::default(),
+        }
+        .indexed()
     }
 
     /// The tab-separated form (`name`, type mask), sorted, with a header comment.
@@ -621,19 +648,25 @@ pub fn features(
     let mut i = 0;
     while i < n {
         let capital = words[i].chars().next().is_some_and(char::is_uppercase);
-        let found = (i + 1..=n.min(i + 4))
-            .rev()
-            .filter(|_| capital)
-            .find_map(|e| {
-                let joined =
-                    (i..e - 1).all(|k| &text[toks[k].span.end..toks[k + 1].span.start] == " ");
-                if !joined {
-                    return None;
-                }
-                let name = words[i..e].join(" ");
-                let m = learned.names.get(strip_possessive(&name));
-                (m != 0).then_some((e, m))
-            });
+        // Only as far as a known name starting with this word goes.
+        let most = if capital {
+            learned.names.longest_from(words[i]).min(4)
+        } else {
+            0
+        };
+        let found = (i + 1..=n.min(i + most)).rev().find_map(|e| {
+            let joined = (i..e - 1).all(|k| &text[toks[k].span.end..toks[k + 1].span.start] == " ");
+            if !joined {
+                return None;
+            }
+            let name: std::borrow::Cow<str> = if e == i + 1 {
+                words[i].into()
+            } else {
+                words[i..e].join(" ").into()
+            };
+            let m = learned.names.get(strip_possessive(&name));
+            (m != 0).then_some((e, m))
+        });
         if let Some((e, m)) = found {
             names[i] = m | 16;
             for x in &mut names[i + 1..e] {

@@ -87,10 +87,12 @@ fn is_one_sentence(line: &str) -> bool {
     const SAFE: &[char] = &['‘', '’', '“', '”', '—', '–'];
     let body = line.strip_suffix('\n').unwrap_or(line);
     let body = body.strip_suffix('\r').unwrap_or(body);
-    if body.contains('\r') || !body.chars().all(|c| c.is_ascii() || SAFE.contains(&c)) {
+    if body.contains('\r')
+        || !(body.is_ascii() || body.chars().all(|c| c.is_ascii() || SAFE.contains(&c)))
+    {
         return false;
     }
-    let Some(at) = body.find(['.', '!', '?']) else {
+    let Some(at) = body.bytes().position(|b| matches!(b, b'.' | b'!' | b'?')) else {
         return true;
     };
     let tail = body[at..].trim_end_matches([' ', '\t']);
