@@ -131,6 +131,10 @@ impl Weights {
     /// Adds the weights of `feats` into `scores` (one slot per tag).
     fn emission(&self, feats: &[u32], scores: &mut [f32]) {
         if let Some((q, scale)) = &self.quantised {
+            if self.tags == 9 {
+                // The named-entity model's row width, fixed so the compiler unrolls it.
+                return Self::emission_fixed::<9>(q, *scale, feats, scores);
+            }
             let mut acc = [0i32; 32];
             let acc = &mut acc[..self.tags.min(32)];
             for &f in feats {
@@ -150,6 +154,21 @@ impl Weights {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s += *w;
             }
+        }
+    }
+
+    /// [`Weights::emission`] for quantised rows of exactly `N` tags.
+    fn emission_fixed<const N: usize>(q: &[i8], scale: f32, feats: &[u32], scores: &mut [f32]) {
+        let mut acc = [0i32; N];
+        for &f in feats {
+            let at = f as usize * N;
+            let row: &[i8; N] = q[at..at + N].try_into().expect("a row has N weights");
+            for (a, w) in acc.iter_mut().zip(row) {
+                *a += i32::from(*w);
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a as f32 * scale;
         }
     }
 
@@ -194,15 +213,12 @@ impl Weights {
             let before = &done[(i - 1) * t..];
             for tag in 0..t {
                 let column = &into[tag * (t + 1)..tag * (t + 1) + t];
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0;
-                for (prev, (s, w)) in before.iter().zip(column).enumerate() {
-                    let s = s + w;
-                    if s > best {
-                        best = s;
-                        arg = prev;
-                    }
-                }
+                let (best, arg) =
+                    match (<&[f32; 9]>::try_from(before), <&[f32; 9]>::try_from(column)) {
+                        // The named-entity model's width, fixed so the compiler unrolls it.
+                        (Ok(b), Ok(c)) => best_previous(b, c),
+                        _ => best_previous(before, column),
+                    };
                 now[tag] = best + emit[tag];
                 back[i * t + tag] = arg;
             }
@@ -221,6 +237,21 @@ impl Weights {
         }
         out
     }
+}
+
+/// The best previous tag: the first `prev` with the highest `before[prev] +
+/// column[prev]`, or `(−∞, 0)` when every one is −∞.
+fn best_previous<S: AsRef<[f32]> + ?Sized>(before: &S, column: &S) -> (f32, usize) {
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0;
+    for (prev, (s, w)) in before.as_ref().iter().zip(column.as_ref()).enumerate() {
+        let s = s + w;
+        if s > best {
+            best = s;
+            arg = prev;
+        }
+    }
+    (best, arg)
 }
 
 /// One training sentence: each token's features and gold tag.
