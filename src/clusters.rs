@@ -56,6 +56,11 @@ impl Clusters {
         self.map.get(word).copied()
     }
 
+    /// Every clustered word with its coarse and fine cluster, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, (u16, u16))> {
+        self.map.iter().map(|(w, c)| (w.as_str(), *c))
+    }
+
     /// How many words are clustered.
     pub fn len(&self) -> usize {
         self.map.len()

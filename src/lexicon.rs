@@ -51,30 +51,10 @@ pub struct Lexicon {
     pub abbreviations: HashSet<&'static str>,
     /// Speech and thought verbs, lower case.
     pub cues: HashSet<&'static str>,
-    /// Every list a word is in, as a bit mask over [`GAZETTEER_BITS`]: one lookup
-    /// instead of one per list, for the features that ask about all of them.
-    pub bits: HashMap<&'static str, u16>,
 }
 
 /// A map from words hashed with [`Fnv`].
 pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The lists behind [`Lexicon::bits`], one bit each in this order. The first eight are
-/// looked up as written ("Paris"), the last three in lower case ("said"), so a
-/// caller masks a cased lookup with `0xff` and a lower-case one with `0x700`.
-pub const GAZETTEER_BITS: [&str; 11] = [
-    "first_names",
-    "surnames",
-    "places",
-    "nationalities",
-    "organizations",
-    "org_words",
-    "misc_words",
-    "title_modifiers",
-    "titles",
-    "common",
-    "cues",
-];
 
 /// The named word lists, as compiled in. Exposed for the list-hygiene test.
 pub(crate) const LISTS: &[(&str, &str)] = &[
@@ -114,43 +94,19 @@ fn set(name: &str) -> HashSet<&'static str> {
 /// The word lists, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut l = Lexicon {
-            places: set("places").into_iter().chain(set("regions")).collect(),
-            first_names: set("first_names"),
-            surnames: set("surnames"),
-            common: set("common_words"),
-            nationalities: set("nationalities"),
-            organizations: set("organizations"),
-            org_words: set("org_words"),
-            misc_words: set("misc_words"),
-            titles: set("titles"),
-            title_modifiers: set("title_modifiers"),
-            abbreviations: set("abbreviations"),
-            cues: set("cues"),
-            bits: HashMap::default(),
-        };
-        let sets = [
-            &l.first_names,
-            &l.surnames,
-            &l.places,
-            &l.nationalities,
-            &l.organizations,
-            &l.org_words,
-            &l.misc_words,
-            &l.title_modifiers,
-            &l.titles,
-            &l.common,
-            &l.cues,
-        ];
-        let mut bits = HashMap::default();
-        for (i, s) in sets.iter().enumerate() {
-            for w in *s {
-                *bits.entry(*w).or_insert(0) |= 1 << i;
-            }
-        }
-        l.bits = bits;
-        l
+    LEXICON.get_or_init(|| Lexicon {
+        places: set("places").into_iter().chain(set("regions")).collect(),
+        first_names: set("first_names"),
+        surnames: set("surnames"),
+        common: set("common_words"),
+        nationalities: set("nationalities"),
+        organizations: set("organizations"),
+        org_words: set("org_words"),
+        misc_words: set("misc_words"),
+        titles: set("titles"),
+        title_modifiers: set("title_modifiers"),
+        abbreviations: set("abbreviations"),
+        cues: set("cues"),
     })
 }
 

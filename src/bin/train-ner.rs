@@ -145,8 +145,9 @@ fn main() -> std::process::ExitCode {
         eprintln!("train-ner: {}: {e}", args.names.display());
         return std::process::ExitCode::FAILURE;
     }
+    let words = ner::Words::new(newslens::lexicon::lexicon(), &clusters);
     let learned = ner::Learned {
-        clusters: &clusters,
+        words: &words,
         names: &names,
     };
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
