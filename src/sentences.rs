@@ -187,6 +187,9 @@ mod tests {
         fn a_line_taken_as_one_sentence_is_one_to_uax29(
             line in "[A-Za-z .!?\"'’”“—()\\[\\]\r\t,;:]{0,30}[ .!?\"'’”)\\]\r\t]{0,6}\n?"
         ) {
+            // unicode-segmentation 1.13.3 overflows on "" in debug builds; the
+            // splitter never passes it an empty line.
+            proptest::prop_assume!(!line.is_empty());
             if is_one_sentence(&line) {
                 let pieces = line
                     .split_sentence_bounds()
