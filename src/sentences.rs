@@ -181,6 +181,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
     proptest::proptest! {
         /// The shortcut agrees with UAX #29 on every line it takes.
         #[test]

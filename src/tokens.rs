@@ -173,6 +173,7 @@ mod tests {
         assert_eq!(texts("ok 👍🏽 🇺🇦!"), ["ok", "👍🏽", "🇺🇦", "!"]);
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
     fn check_against_uax29(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
         let expected: Vec<(usize, &str)> = text
             .split_word_bound_indices()
@@ -186,6 +187,7 @@ mod tests {
         Ok(())
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// The ASCII path and the cuts between pieces agree with unicode-segmentation,
         /// next to the non-ASCII marks that join or split words.
