@@ -127,28 +127,66 @@ function renderPeople(result) {
   if (!groups.length) list.replaceChildren(el('li', { class: 'empty' }, 'No people or organisations found.'));
 }
 
+/** Who said what: one entry per speaker (most quotes first, unattributed last), each
+ * with its quote cards in text order; indirect (reported) speech marked apart. */
 function renderQuotes(result) {
   const list = $('quotes');
   $('quote-count').textContent = `(${result.quotes.length})`;
-  list.replaceChildren(
-    ...result.quotes.map((q, i) => {
-      const who = q.speaker
-        ? (q.speaker.name === q.speaker.text ? q.speaker.name : `${q.speaker.name} (“${q.speaker.text}”)`)
-        : 'Unattributed';
-      const card = el('li', { class: `quote ${q.kind}`, tabIndex: 0, 'data-quote': String(i) },
-        el('blockquote', {}, q.text),
-        el('p', { class: 'meta' },
-          el('span', { class: 'speaker' }, who),
-          el('span', { class: 'kind' }, q.kind),
-          q.cue ? el('span', { class: 'cue' }, `cue: ${q.cue.text}`) : ''));
-      const show = () => flash(document.querySelectorAll(`#text .qspan[data-quote="${i}"]`));
-      card.addEventListener('click', show);
-      card.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(); } });
-      return card;
-    }),
-  );
+  const speakers = new Map();
+  result.quotes.forEach((q, i) => {
+    const key = !q.speaker ? 'none' : q.speaker.group !== null ? `g${q.speaker.group}` : `t${q.speaker.text}`;
+    const name = !q.speaker ? 'Unattributed' : q.speaker.name;
+    if (!speakers.has(key)) speakers.set(key, { key, name, quotes: [] });
+    speakers.get(key).quotes.push([q, i]);
+  });
+  const ordered = [...speakers.values()].sort((x, y) => (x.key === 'none') - (y.key === 'none')
+    || y.quotes.length - x.quotes.length || x.name.localeCompare(y.name));
+  list.replaceChildren(...ordered.map((s) => el('li', { class: 'speaker-group', 'data-speaker': s.key },
+    el('h3', {}, s.name, el('span', { class: 'count' }, ` ${s.quotes.length} quote${s.quotes.length === 1 ? '' : 's'}`)),
+    el('ol', { class: 'quotes' }, ...s.quotes.map(([q, i]) => card(q, i))))));
   if (!result.quotes.length) list.replaceChildren(el('li', { class: 'empty' }, 'No quotations found.'));
+  const filter = $('speaker-filter');
+  filter.replaceChildren(el('option', { value: '' }, 'all'),
+    ...ordered.map((s) => el('option', { value: s.key }, `${s.name} (${s.quotes.length})`)));
+  applyFilters();
 }
+
+function card(q, i) {
+  const who = q.speaker
+    ? (q.speaker.name === q.speaker.text ? q.speaker.name : `${q.speaker.name} (“${q.speaker.text}”)`)
+    : 'Unattributed';
+  const reported = q.kind === 'indirect';
+  const node = el('li', { class: `quote ${q.kind}`, tabIndex: 0, 'data-quote': String(i), 'data-kind': q.kind },
+    el('blockquote', {}, q.text),
+    el('p', { class: 'meta' },
+      el('span', { class: 'speaker' }, who),
+      el('span', { class: 'kind', title: reported ? 'reported speech, not in quotation marks' : 'in quotation marks' },
+        reported ? 'indirect · reported' : q.kind),
+      q.cue ? el('span', { class: 'cue' }, `cue: ${q.cue.text}`) : ''));
+  const show = () => flash(document.querySelectorAll(`#text .qspan[data-quote="${i}"]`));
+  node.addEventListener('click', show);
+  node.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(); } });
+  return node;
+}
+
+/** Hides the cards the kind and speaker filters leave out, and speakers left empty. */
+function applyFilters() {
+  const kind = $('kind-filter').value;
+  const speaker = $('speaker-filter').value;
+  for (const group of document.querySelectorAll('#quotes .speaker-group')) {
+    let shown = 0;
+    for (const c of group.querySelectorAll('.quote')) {
+      const k = c.dataset.kind;
+      const ok = (!kind || k === kind || (kind === 'quoted' && k !== 'indirect'))
+        && (!speaker || group.dataset.speaker === speaker);
+      c.hidden = !ok;
+      shown += ok;
+    }
+    group.hidden = shown === 0;
+  }
+}
+$('kind-filter').addEventListener('change', applyFilters);
+$('speaker-filter').addEventListener('change', applyFilters);
 
 $('text').addEventListener('click', (event) => {
   const mark = event.target.closest('mark[data-group]');

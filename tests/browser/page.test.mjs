@@ -65,11 +65,34 @@ test('pasted HTML is shown as text, never run', async () => {
 });
 
 test('clicking a quote card shows its place in the text', async () => {
-  await page.click('#quotes li.quote >> nth=1');
+  await page.click('#quotes li.quote:has-text("We cannot send boats")');
   const flashed = await page.$$eval('#text .qspan.flash', (n) => n.map((x) => x.textContent).join(''));
   assert.match(flashed, /We cannot send boats/);
   await page.click('#text mark[data-kind="person"] >> nth=1');
   assert.ok((await page.$$('#text mark.flash')).length >= 1);
+});
+
+test('who said what: quotes grouped by speaker, reported speech apart, filters', async () => {
+  const groups = await page.$$eval('#quotes .speaker-group', (gs) => gs.map((g) => ({
+    name: g.querySelector('h3').firstChild.textContent,
+    quotes: [...g.querySelectorAll('.quote')].map((c) => c.dataset.kind),
+  })));
+  assert.deepEqual(groups.map((g) => g.name), ['Fiona Grant', 'Ewan MacRae', 'Tom Baird']);
+  assert.deepEqual(groups[0].quotes, ['indirect', 'direct', 'direct']);
+  const badge = await page.$eval('#quotes .quote.indirect .kind', (b) => b.textContent);
+  assert.match(badge, /reported/);
+  const visible = () => page.$$eval('#quotes .quote', (cs) => cs.filter((c) => c.offsetParent !== null)
+    .map((c) => c.dataset.kind + ':' + c.closest('.speaker-group').querySelector('h3').firstChild.textContent));
+  await page.selectOption('#kind-filter', 'indirect');
+  assert.deepEqual(await visible(), ['indirect:Fiona Grant']);
+  await page.selectOption('#kind-filter', 'quoted');
+  assert.equal((await visible()).length, 6);
+  await page.selectOption('#kind-filter', '');
+  const tom = await page.$eval('#speaker-filter', (s) => [...s.options].find((o) => o.textContent.startsWith('Tom Baird')).value);
+  await page.selectOption('#speaker-filter', tom);
+  assert.deepEqual(await visible(), ['partial:Tom Baird', 'partial:Tom Baird']);
+  await page.selectOption('#speaker-filter', '');
+  assert.equal((await visible()).length, 7);
 });
 
 test('"Try an example" analyses the built-in article', async () => {
