@@ -10,6 +10,8 @@ const status = $('status');
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 let pending = null;
+let typing = null; // the debounce timer of re-analysis as you type
+let last = null; // the text and result on show
 
 worker.onmessage = (event) => {
   const msg = event.data;
@@ -36,6 +38,7 @@ worker.onerror = (event) => {
 };
 
 function analyse() {
+  clearTimeout(typing);
   const text = input.value;
   pending = { id: nextId++, text };
   analyseButton.disabled = true;
@@ -48,6 +51,91 @@ $('example').addEventListener('click', () => {
   input.value = EXAMPLE;
   if (!analyseButton.disabled) analyse();
 });
+// Re-analysis as you type, once the typing pauses.
+input.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    if (!analyseButton.disabled && input.value.trim() && input.value !== last?.text) analyse();
+  }, 400);
+});
+
+/** An HTML document's readable text, without ever building its elements: comments,
+ * scripts, styles and the head cut out, block tags turned into paragraph breaks, every
+ * other tag dropped; only then are the entities decoded, through an inert <template>
+ * that by now holds nothing but text. No script runs, nothing loads, no handler or
+ * style attribute is ever seen by the browser. */
+export function htmlToText(html) {
+  const blocks = /<\/?(p|div|br|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|article|section|header|footer|tr|table|figure|figcaption|pre|hr)\b[^>]*>/gi;
+  const BREAK = '\uE000'; // a private-use mark for paragraph breaks
+  const text = html
+    .replaceAll(BREAK, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|noscript|template|head|title)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(blocks, BREAK)
+    .replace(/<[^>]*>/g, '')
+    .replaceAll('<', '&lt;');
+  const t = document.createElement('template');
+  t.innerHTML = text;
+  return t.content.textContent
+    .replace(/\s+/g, ' ')
+    .split(BREAK)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+async function openFile(file) {
+  if (!file) return;
+  const raw = await file.text();
+  const html = /\.html?$/i.test(file.name) || file.type === 'text/html';
+  input.value = html ? htmlToText(raw) : raw;
+  status.textContent = `Opened ${file.name}.`;
+  if (!analyseButton.disabled) analyse();
+}
+$('file').addEventListener('change', (e) => { openFile(e.target.files[0]); e.target.value = ''; });
+const dropZone = document.querySelector('section.input');
+dropZone.addEventListener('dragover', (e) => { e.preventDefault(); dropZone.classList.add('dragging'); });
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+dropZone.addEventListener('drop', (e) => {
+  const file = e.dataTransfer?.files?.[0];
+  dropZone.classList.remove('dragging');
+  if (file) { e.preventDefault(); openFile(file); }
+});
+
+// Saving the result: the whole analysis as JSON, the quotes as CSV.
+function save(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+const asJson = () => JSON.stringify({ text: last.text, ...last.result }, null, 2);
+/** One CSV cell: quoted, quotes doubled, and a leading = + - @ defused for spreadsheets. */
+const cell = (v) => {
+  const s = String(v ?? '');
+  return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
+};
+export function quotesCsv(result) {
+  const rows = [['speaker', 'quote', 'kind', 'cue', 'start', 'end']];
+  for (const q of result.quotes) {
+    rows.push([q.speaker ? q.speaker.name : '', q.text, q.kind, q.cue ? q.cue.text : '', q.start, q.end]);
+  }
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+$('download-json').addEventListener('click', () => last && save('newslens.json', 'application/json', asJson()));
+$('download-csv').addEventListener('click', () => last && save('newslens-quotes.csv', 'text/csv', quotesCsv(last.result)));
+$('copy-json').addEventListener('click', async () => {
+  if (!last) return;
+  try {
+    await navigator.clipboard.writeText(asJson());
+    status.textContent = 'Copied the result as JSON.';
+  } catch {
+    status.textContent = 'Copying is not allowed here; use Download JSON.';
+  }
+});
+
 input.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !analyseButton.disabled) analyse();
 });
@@ -194,6 +282,7 @@ $('text').addEventListener('click', (event) => {
 });
 
 function render(text, result) {
+  last = { text, result };
   renderText(text, result);
   renderPeople(result);
   renderQuotes(result);

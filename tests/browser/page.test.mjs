@@ -95,6 +95,75 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
   assert.equal((await visible()).length, 7);
 });
 
+test('downloads: the result as JSON, the quotes as CSV', async () => {
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.equal(json.suggestedFilename(), 'newslens.json');
+  const data = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(data.text, ARTICLE + HOSTILE);
+  assert.equal(data.quotes.length, 7);
+  for (const q of data.quotes) assert.equal(data.text.slice(q.start, q.end), q.text);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  assert.equal(csv.suggestedFilename(), 'newslens-quotes.csv');
+  const rows = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
+  assert.equal(rows[0], '"speaker","quote","kind","cue","start","end"');
+  assert.equal(rows.length, 8);
+  const boats = data.quotes.find((q) => q.text.includes('We cannot send boats'));
+  assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
+});
+
+test('a formula-like cell is defused in the CSV', async () => {
+  const csv = await page.evaluate(async () => {
+    const { quotesCsv } = await import('./app.js');
+    return quotesCsv({ quotes: [{ speaker: { name: '=HYPERLINK("x")' }, text: '+1', kind: 'direct', cue: null, start: 0, end: 2 }] });
+  });
+  assert.equal(csv.split('\r\n')[1], `"'=HYPERLINK(""x"")","'+1","direct","","0","2"`);
+});
+
+const HTML_FILE = `<!doctype html><html><head><title>Ignored title</title><style>p { color: red }</style>
+<script>window.__pwned = 3</script></head><body><h1>Port closes</h1>
+<p>Harbour Master Fiona Grant said the port would stay shut.</p><img src="x.png" onerror="window.__pwned = 4">
+<p>"We cannot send boats out," Grant told reporters.</p><script>window.__pwned = 5</script></body></html>`;
+
+test('opening an .html file analyses its text, never its markup', async () => {
+  await page.setInputFiles('#file', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(HTML_FILE) });
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Found'));
+  const value = await page.$eval('#article', (t) => t.value);
+  assert.equal(value, 'Port closes\n\nHarbour Master Fiona Grant said the port would stay shut.\n\n"We cannot send boats out," Grant told reporters.');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  const cards = await page.$$eval('#quotes li.quote', (cs) => cs.map((c) => c.textContent));
+  assert.ok(cards.some((c) => c.includes('We cannot send boats out') && c.includes('Fiona Grant')), cards.join('\n'));
+});
+
+test('HTML entities decode to text, and escaped markup stays text', async () => {
+  const out = await page.evaluate(async () => {
+    const { htmlToText } = await import('./app.js');
+    return htmlToText('<div>Smith &amp; Sons &lt;script&gt;x()&lt;/script&gt; <b>bold</b>&nbsp;&#8220;hi&#x201D;</div><!-- <p>gone</p> --><p>next</p>');
+  });
+  assert.equal(out, 'Smith & Sons <script>x()</script> bold \u201chi\u201d\n\nnext');
+});
+
+test('dropping a .txt file on the input analyses it', async () => {
+  const text = 'Olena Koval said on Monday that the bridge in Kyiv would reopen.';
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'note.txt', { type: 'text/plain' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('section.input', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('section.input', 'drop', { dataTransfer: dt });
+  await page.waitForFunction((t) => document.querySelector('#article').value === t
+    && document.querySelector('#status').textContent.startsWith('Found'), text);
+  const persons = await page.$$eval('#text mark[data-kind="person"]', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(persons, ['Olena Koval']);
+});
+
+test('typing re-analyses once the typing pauses', async () => {
+  await page.fill('#article', '');
+  await page.type('#article', 'Mayor Ann Lee said the bridge in Kyiv was safe.', { delay: 5 });
+  await page.waitForFunction(() => [...document.querySelectorAll('#text mark[data-kind="person"]')]
+    .some((m) => m.textContent === 'Ann Lee'));
+});
+
 test('"Try an example" analyses the built-in article', async () => {
   await page.click('#example');
   await page.waitForFunction(() => document.querySelector('#article').value.length > 0
