@@ -7,6 +7,11 @@ const input = $('article');
 const analyseButton = $('analyse');
 const status = $('status');
 
+// Offline after the first visit (see sw.js). Not on file:// or where it is switched off.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
+
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 let pending = null;

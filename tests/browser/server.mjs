@@ -10,6 +10,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
 export async function serve() {
