@@ -95,6 +95,19 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
   assert.equal((await visible()).length, 7);
 });
 
+test('axe-core finds no serious or critical accessibility problem, light and dark', async () => {
+  const axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  await page.evaluate(axe);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = await page.evaluate(async () => (await window.axe.run(document))
+      .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`));
+    assert.deepEqual(violations, [], `${scheme}:\n${violations.join('\n')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
 test('downloads: the result as JSON, the quotes as CSV', async () => {
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   assert.equal(json.suggestedFilename(), 'newslens.json');
