@@ -1,0 +1,16 @@
+import type { Analysis } from './pkg/newslens.js';
+
+/** `<news-lens>`: analyses its text (its text content, or the `text` attribute or
+ * property) and shows the article with entities highlighted and its quotes with their
+ * speakers, in a shadow root. Fires `analyzed` with the result as `detail`. */
+export declare class NewsLens extends HTMLElement {
+  /** The text analysed. Setting it analyses again. */
+  text: string;
+  /** The last analysis, or null before the first one ends. */
+  readonly result: Analysis | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'news-lens': NewsLens; }
+  interface HTMLElementEventMap { analyzed: CustomEvent<Analysis>; }
+}
