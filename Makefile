@@ -9,7 +9,7 @@ WASM := target/wasm32-unknown-unknown/release/newslens.wasm
 CLI := target/release/newslens
 EVAL_CMD := -- $(CLI) analyze --jsonl --offsets chars
 
-.PHONY: all setup setup-browser build serve test test-rust test-wasm test-browser lint eval bench bench-browser clean
+.PHONY: all setup setup-browser build serve test test-rust test-wasm test-browser lint eval bench bench-browser screenshots clean
 
 all: build
 
@@ -33,6 +33,10 @@ build: setup
 serve: build
 	@echo "newslens is served at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+## screenshots: docs/page-{1280,375}-{light,dark}.png of the page on the seed article
+screenshots: build setup-browser
+	node tests/browser/screenshots.mjs
 
 lint:
 	cargo fmt --check
