@@ -188,7 +188,10 @@ function renderText(text, result) {
     const e = entities[ei];
     if (e && e.start <= a && b <= e.end) {
       node = el('mark', { 'data-kind': e.kind, 'data-entity': String(ei), title: e.kind }, node);
-      if (e.group !== null) node.dataset.group = String(e.group);
+      if (e.group !== null) {
+        node.dataset.group = String(e.group);
+        node.tabIndex = 0;
+      }
     }
     const q = quotes[qi];
     if (q && q.start <= a && b <= q.end) {
@@ -281,6 +284,27 @@ function applyFilters() {
 $('kind-filter').addEventListener('change', applyFilters);
 $('speaker-filter').addEventListener('change', applyFilters);
 
+// The legend: a count per kind, and a box to hide each kind's highlights.
+for (const box of document.querySelectorAll('.legend input[data-kind]')) {
+  box.addEventListener('change', () => $('text').classList.toggle(`hide-${box.dataset.kind}`, !box.checked));
+}
+function renderLegend(result) {
+  const counts = {};
+  for (const e of result.entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+  for (const c of document.querySelectorAll('.legend [data-count]')) c.textContent = String(counts[c.dataset.count] ?? 0);
+}
+
+// Hovering or focusing a mention outlines every mention of the same entity.
+function showSame(event, on) {
+  const mark = event.target.closest?.('mark[data-group]');
+  if (!mark) return;
+  for (const m of document.querySelectorAll(`#text mark[data-group="${mark.dataset.group}"]`)) m.classList.toggle('same', on);
+}
+$('text').addEventListener('mouseover', (e) => showSame(e, true));
+$('text').addEventListener('mouseout', (e) => showSame(e, false));
+$('text').addEventListener('focusin', (e) => showSame(e, true));
+$('text').addEventListener('focusout', (e) => showSame(e, false));
+
 $('text').addEventListener('click', (event) => {
   const mark = event.target.closest('mark[data-group]');
   if (mark) flash(document.querySelectorAll(`#text mark[data-group="${mark.dataset.group}"]`));
@@ -289,6 +313,7 @@ $('text').addEventListener('click', (event) => {
 function render(text, result) {
   last = { text, result };
   renderText(text, result);
+  renderLegend(result);
   renderPeople(result);
   renderQuotes(result);
   $('results').hidden = false;

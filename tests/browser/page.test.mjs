@@ -95,6 +95,24 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
   assert.equal((await visible()).length, 7);
 });
 
+test('legend: counts per kind, a box hides a kind, and a mention outlines its entity', async () => {
+  const marks = await page.$$eval('#text mark[data-kind="person"]', (ms) => ms.length);
+  assert.equal(await page.$eval('.legend [data-count="person"]', (c) => c.textContent), String(marks));
+  const bg = () => page.$eval('#text mark[data-kind="person"]', (m) => getComputedStyle(m).backgroundColor);
+  const before = await bg();
+  await page.uncheck('.legend input[data-kind="person"]');
+  assert.equal(await bg(), 'rgba(0, 0, 0, 0)');
+  await page.check('.legend input[data-kind="person"]');
+  assert.equal(await bg(), before);
+  // Each kind has a letter too, not only a colour.
+  assert.equal(await page.$eval('#text mark[data-kind="person"]', (m) => getComputedStyle(m, '::after').content), '"P"');
+  await page.hover('#text mark[data-kind="person"]:text-is("Fiona Grant")');
+  const same = await page.$$eval('#text mark.same', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(same, ['Fiona Grant', 'Grant']);
+  await page.mouse.move(0, 0);
+  assert.equal(await page.$$eval('#text mark.same', (ms) => ms.length), 0);
+});
+
 test('axe-core finds no serious or critical accessibility problem, light and dark', async () => {
   const axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   await page.evaluate(axe);
