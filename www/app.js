@@ -31,10 +31,12 @@ worker.onmessage = (event) => {
     const e = msg.result.entities.length;
     status.textContent = `Found ${e} entities and ${q} quotes in ${msg.ms.toFixed(0)} ms.`;
     analyseButton.disabled = false;
+    $('busy').hidden = true;
     pending = null;
   } else if (msg.type === 'error') {
     status.textContent = `The analysis failed: ${msg.message}`;
     analyseButton.disabled = false;
+    $('busy').hidden = true;
     pending = null;
   }
 };
@@ -47,6 +49,7 @@ function analyse() {
   const text = input.value;
   pending = { id: nextId++, text };
   analyseButton.disabled = true;
+  $('busy').hidden = false;
   status.textContent = text.length > 200000 ? 'Analysing a long article…' : 'Analysing…';
   worker.postMessage({ id: pending.id, text });
 }
