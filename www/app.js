@@ -134,6 +134,11 @@ export function quotesCsv(result) {
 }
 $('download-json').addEventListener('click', () => last && save('newslens.json', 'application/json', asJson()));
 $('download-csv').addEventListener('click', () => last && save('newslens-quotes.csv', 'text/csv', quotesCsv(last.result)));
+$('download-report').addEventListener('click', async () => {
+  if (!last) return;
+  const css = await fetch('style.css').then((r) => r.text()).catch(() => '');
+  save('newslens-report.html', 'text/html', reportHtml(last.result, css));
+});
 $('copy-json').addEventListener('click', async () => {
   if (!last) return;
   try {
@@ -312,6 +317,50 @@ $('text').addEventListener('click', (event) => {
   const mark = event.target.closest('mark[data-group]');
   if (mark) flash(document.querySelectorAll(`#text mark[data-group="${mark.dataset.group}"]`));
 });
+
+/** Text escaped for HTML, in element content and in double-quoted attributes. */
+const esc = (s) => String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** A static HTML report of the article on show: the highlighted text (the page's own
+ * text pane, serialised, so the article's text comes out escaped), the counts per kind,
+ * and who said what. The file carries no script, and its Content-Security-Policy
+ * allows none. */
+export function reportHtml(result, css) {
+  const pane = $('text').cloneNode(true);
+  pane.removeAttribute('tabindex');
+  pane.removeAttribute('aria-label');
+  pane.removeAttribute('id');
+  pane.className = 'text';
+  for (const m of pane.querySelectorAll('mark')) m.removeAttribute('tabindex');
+  for (const n of pane.querySelectorAll('.flash, .same')) n.classList.remove('flash', 'same');
+  for (const n of pane.querySelectorAll('[class=""]')) n.removeAttribute('class');
+  const counts = {};
+  for (const e of result.entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+  const legend = Object.entries(counts).map(([k, n]) => `<li><mark data-kind="${esc(k)}">${esc(k)}</mark> ${n}</li>`).join('');
+  const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}"><blockquote>${esc(q.text)}</blockquote>`
+    + `<p class="meta"><span class="speaker">${esc(q.speaker ? q.speaker.name : 'Unattributed')}</span>`
+    + `<span class="kind">${q.kind === 'indirect' ? 'indirect · reported' : esc(q.kind)}</span>`
+    + `${q.cue ? `<span class="cue">cue: ${esc(q.cue.text)}</span>` : ''}</p></li>`).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newslens report</title>
+<style>${css.replaceAll('</', '<\\/')}
+body { max-width: 60rem; margin: 0 auto; padding: 0 1rem 2rem; } .text { max-height: none; } .quote, mark { cursor: auto; }</style>
+</head><body><main>
+<h1>newslens report</h1>
+<p class="tagline">${result.entities.length} entities and ${result.quotes.length} quotes, found by newslens on ${new Date().toISOString().slice(0, 10)}.</p>
+<ul class="legend" aria-label="Entity kinds">${legend}</ul>
+<h2>Article</h2>
+${pane.outerHTML}
+<h2>Who said what</h2>
+<ol class="quotes">
+${quotes}
+</ol>
+</main></body></html>
+`;
+}
 
 function render(text, result) {
   last = { text, result };

@@ -2,7 +2,7 @@
 // card, pasted HTML shown as text, no request leaving the origin, no console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve, CHROMIUM, CHROMIUM_ARGS } from './server.mjs';
 
@@ -140,6 +140,29 @@ test('downloads: the result as JSON, the quotes as CSV', async () => {
   assert.equal(rows.length, 8);
   const boats = data.quotes.find((q) => q.text.includes('We cannot send boats'));
   assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
+});
+
+test('the HTML report: the highlighted article and who said what, with no script', async () => {
+  const [report] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
+  assert.equal(report.suggestedFilename(), 'newslens-report.html');
+  const html = await readFile(await report.path(), 'utf8');
+  assert.ok(html.startsWith('<!doctype html>'));
+  await writeFile('test-results/report.html', html);
+  assert.ok(html.includes('&lt;script&gt;window.__pwned = '), 'markup from the article escaped');
+  assert.ok(!/<script|<img/i.test(html), 'no script or image element');
+  const view = await browser.newPage({ javaScriptEnabled: false });
+  await view.setContent(html);
+  assert.equal(await view.$eval('.text', (t) => t.textContent), ARTICLE + HOSTILE);
+  const persons = await view.$$eval('.text mark[data-kind="person"]', (ms) => ms.map((m) => m.textContent));
+  assert.ok(persons.includes('Fiona Grant'), persons.join(', '));
+  const cards = await view.$$eval('.quotes li.quote', (cs) => cs.map((c) => c.textContent));
+  assert.equal(cards.length, 7);
+  assert.ok(cards.some((c) => c.includes('We cannot send boats out') && c.includes('Fiona Grant') && c.includes('told reporters')), cards.join('\n'));
+  assert.equal(await view.$$eval('script, img, [tabindex], .flash, .same', (n) => n.length), 0);
+  // Styled by its own stylesheet: a person is highlighted.
+  const bg = await view.$eval('.text mark[data-kind="person"]', (m) => getComputedStyle(m).backgroundColor);
+  assert.notEqual(bg, 'rgba(0, 0, 0, 0)');
+  await view.close();
 });
 
 test('a formula-like cell is defused in the CSV', async () => {
