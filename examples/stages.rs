@@ -33,7 +33,14 @@ fn main() {
     newslens::find_references(&text, &tokens, &entities, &mut groups);
     println!("groups    {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
-    let quotes = newslens::find_quotes(&text, &tokens, &sentences, &entities, &groups);
+    let quotes = newslens::find_quotes(
+        &text,
+        &tokens,
+        &sentences,
+        &entities,
+        &groups,
+        newslens::QuoteModel::Rules,
+    );
     println!(
         "quotes    {:>8.1} ms ({})",
         t.elapsed().as_secs_f64() * 1e3,

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<&'static str>,
     /// Speech and thought verbs, lower case.
     pub cues: HashSet<&'static str>,
+    /// Auxiliaries that go with a cue verb ("has", "would", "not").
+    pub auxiliaries: HashSet<&'static str>,
 }
 
 /// A map from words hashed with [`Fnv`].
@@ -74,6 +76,7 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ),
     ("abbreviations", include_str!("../data/abbreviations.txt")),
     ("cues", include_str!("../data/cues.txt")),
+    ("auxiliaries", include_str!("../data/auxiliaries.txt")),
 ];
 
 /// The items of a list: one a line, `#` lines are comments.
@@ -107,6 +110,7 @@ pub fn lexicon() -> &'static Lexicon {
         title_modifiers: set("title_modifiers"),
         abbreviations: set("abbreviations"),
         cues: set("cues"),
+        auxiliaries: set("auxiliaries"),
     })
 }
 

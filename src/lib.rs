@@ -21,6 +21,7 @@
 //! assert_eq!(doc.str(quote.speaker.as_ref().unwrap().span), "Jane Doe");
 //! ```
 
+pub mod attribution;
 pub mod clusters;
 pub mod entities;
 pub mod groups;
@@ -39,7 +40,7 @@ mod wasm;
 pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
 pub use groups::{find_references, group_mentions, Group};
 pub use output::{Offsets, Output};
-pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
+pub use quotes::{find_quotes, Quote, QuoteKind, QuoteModel, Speaker};
 pub use sentences::{split_sentences, Sentence};
 pub use span::Span;
 pub use tokens::{tokenize, Token, TokenKind};
@@ -76,12 +77,17 @@ pub fn analyze(text: &str) -> Document {
 
 /// Analyses `text`, finding names with `finder`.
 pub fn analyze_with(text: &str, finder: &dyn NameFinder) -> Document {
+    analyze_using(text, finder, QuoteModel::Rules)
+}
+
+/// Analyses `text`, finding names with `finder` and quotations with `quotes`.
+pub fn analyze_using(text: &str, finder: &dyn NameFinder, quotes: QuoteModel) -> Document {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
     let mut entities = find_entities(text, &tokens, &sentences, finder);
     let mut groups = group_mentions(text, &mut entities);
     find_references(text, &tokens, &entities, &mut groups);
-    let quotes = find_quotes(text, &tokens, &sentences, &entities, &groups);
+    let quotes = find_quotes(text, &tokens, &sentences, &entities, &groups, quotes);
     Document {
         text: text.to_owned(),
         tokens,

@@ -171,7 +171,7 @@ struct Fact {
 
 /// A hasher for keys that are hashes already.
 #[derive(Default)]
-struct Prehashed(u64);
+pub(crate) struct Prehashed(u64);
 
 impl std::hash::Hasher for Prehashed {
     fn finish(&self) -> u64 {
@@ -189,7 +189,7 @@ impl std::hash::Hasher for Prehashed {
     }
 }
 
-fn word_hash(w: &str) -> u64 {
+pub(crate) fn word_hash(w: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::lexicon::Fnv::default();
     h.write(w.as_bytes());
@@ -590,7 +590,7 @@ fn shape(w: &str) -> String {
 }
 
 /// Appends the [`shape`] of `w` to `out`.
-fn shape_into(w: &str, out: &mut String) {
+pub(crate) fn shape_into(w: &str, out: &mut String) {
     let mut last = '\0';
     for c in w.chars().take(24) {
         let k = if c.is_uppercase() {
@@ -1137,24 +1137,7 @@ pub fn train(
     seed: u64,
     report: &mut dyn FnMut(usize, usize, &Weights),
 ) -> Weights {
-    let mut trainer = tagger::Trainer::new(1 << BITS, TAGS.len());
-    let mut best = None;
-    // Each epoch visits the sentences in a new order, the same on every run.
-    let mut order: Vec<Example> = train.to_vec();
-    let mut seed = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    for e in 1..=epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        let errors = trainer.epoch(&order, &allowed);
-        let w = trainer.averaged();
-        report(e, errors, &w);
-        best = Some(w);
-    }
-    best.unwrap_or_else(|| Weights::zeros(1 << BITS, TAGS.len()))
+    tagger::train(1 << BITS, TAGS.len(), &allowed, train, epochs, seed, report)
 }
 
 #[cfg(test)]

@@ -48,6 +48,18 @@ impl FeatureHasher {
     }
 }
 
+impl FeatureHasher {
+    /// The id of feature `template` with a value already reduced to 64 bits (a hash
+    /// computed once per word, or small numbers packed together): a multiply and a
+    /// shift instead of a pass over bytes.
+    pub fn id_of(self, template: u8, value: u64) -> u32 {
+        let x = (value ^ u64::from(template).wrapping_mul(0xd6e8_feb8_6659_fd93))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let x = (x ^ (x >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        (x >> (64 - self.bits)) as u32
+    }
+}
+
 /// The features of a sentence's tokens, in one flat buffer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Feats {
@@ -131,9 +143,12 @@ impl Weights {
     /// Adds the weights of `feats` into `scores` (one slot per tag).
     fn emission(&self, feats: &[u32], scores: &mut [f32]) {
         if let Some((q, scale)) = &self.quantised {
-            if self.tags == 9 {
-                // The named-entity model's row width, fixed so the compiler unrolls it.
-                return Self::emission_fixed::<9>(q, *scale, feats, scores);
+            // The models' row widths (names 9, attributions 7), fixed so the compiler
+            // unrolls them.
+            match self.tags {
+                9 => return Self::emission_fixed::<9>(q, *scale, feats, scores),
+                7 => return Self::emission_fixed::<7>(q, *scale, feats, scores),
+                _ => {}
             }
             let mut acc = [0i32; 32];
             let acc = &mut acc[..self.tags.min(32)];
@@ -213,12 +228,12 @@ impl Weights {
             let before = &done[(i - 1) * t..];
             for tag in 0..t {
                 let column = &into[tag * (t + 1)..tag * (t + 1) + t];
-                let (best, arg) =
-                    match (<&[f32; 9]>::try_from(before), <&[f32; 9]>::try_from(column)) {
-                        // The named-entity model's width, fixed so the compiler unrolls it.
-                        (Ok(b), Ok(c)) => best_previous(b, c),
-                        _ => best_previous(before, column),
-                    };
+                // The models' widths, fixed so the compiler unrolls them.
+                let (best, arg) = match t {
+                    9 => best_previous::<9>(before, column),
+                    7 => best_previous::<7>(before, column),
+                    _ => best_previous_any(before, column),
+                };
                 now[tag] = best + emit[tag];
                 back[i * t + tag] = arg;
             }
@@ -241,10 +256,10 @@ impl Weights {
 
 /// The best previous tag: the first `prev` with the highest `before[prev] +
 /// column[prev]`, or `(−∞, 0)` when every one is −∞.
-fn best_previous<S: AsRef<[f32]> + ?Sized>(before: &S, column: &S) -> (f32, usize) {
+fn best_previous_any(before: &[f32], column: &[f32]) -> (f32, usize) {
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0;
-    for (prev, (s, w)) in before.as_ref().iter().zip(column.as_ref()).enumerate() {
+    for (prev, (s, w)) in before.iter().zip(column).enumerate() {
         let s = s + w;
         if s > best {
             best = s;
@@ -254,6 +269,13 @@ fn best_previous<S: AsRef<[f32]> + ?Sized>(before: &S, column: &S) -> (f32, usiz
     (best, arg)
 }
 
+/// [`best_previous_any`] for exactly `N` tags, which the compiler unrolls.
+fn best_previous<const N: usize>(before: &[f32], column: &[f32]) -> (f32, usize) {
+    let before: &[f32; N] = before.try_into().expect("N scores");
+    let column: &[f32; N] = column.try_into().expect("N weights");
+    best_previous_any(before, column)
+}
+
 /// One training sentence: each token's features and gold tag.
 #[derive(Clone, Debug)]
 pub struct Example {
@@ -261,6 +283,37 @@ pub struct Example {
     pub feats: Feats,
     /// Gold tag per token.
     pub tags: Vec<usize>,
+}
+
+/// Trains `epochs` epochs of an averaged perceptron over `buckets × tags` weights,
+/// each epoch visiting the examples in a new order drawn from `seed` (the same on every
+/// run), and returns the averaged weights; `report(epoch, errors, weights)` after each.
+pub fn train(
+    buckets: usize,
+    tags: usize,
+    allowed: &dyn Fn(Option<usize>, Option<usize>) -> bool,
+    examples: &[Example],
+    epochs: usize,
+    seed: u64,
+    report: &mut dyn FnMut(usize, usize, &Weights),
+) -> Weights {
+    let mut trainer = Trainer::new(buckets, tags);
+    let mut best = None;
+    let mut order: Vec<Example> = examples.to_vec();
+    let mut seed = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    for e in 1..=epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let errors = trainer.epoch(&order, allowed);
+        let w = trainer.averaged();
+        report(e, errors, &w);
+        best = Some(w);
+    }
+    best.unwrap_or_else(|| Weights::zeros(buckets, tags))
 }
 
 /// Averaged structured perceptron, one epoch at a time, so a caller can score a dev set

@@ -184,3 +184,52 @@ fn batches_show_progress_on_a_terminal() {
     let screen = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
     assert!(screen.contains("/50 lines"), "{screen}");
 }
+
+#[test]
+fn learned_quotes_find_reported_speech_the_rules_miss() {
+    let text = "Harbour Master Fiona Grant warned on Tuesday that the channel could close \
+within a month, and officials at the council believe the dredging will cost more than \
+planned.\n\nThe fishermen say the delay has already cost them their best season, according \
+to a union survey.\n";
+    let quotes = |args: &[&str]| -> Vec<(String, String, String)> {
+        let out = run(args, text.as_bytes());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let s = |x: &Value| x["text"].as_str().unwrap_or("").to_owned();
+                (s(q), s(&q["cue"]), s(&q["speaker"]))
+            })
+            .collect()
+    };
+    let t = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
+    assert_eq!(
+        quotes(&["analyze", "--quotes", "learned"]),
+        [
+            t(
+                "the channel could close within a month",
+                "warned",
+                "Harbour Master Fiona Grant"
+            ),
+            t(
+                "the dredging will cost more than planned",
+                "believe",
+                "officials at the council"
+            ),
+            t(
+                "the delay has already cost them their best season",
+                "say",
+                "The fishermen"
+            ),
+        ]
+    );
+    // The rules alone read one clause that runs on over the second attribution.
+    assert_eq!(quotes(&["analyze"]).len(), 1);
+}

@@ -1,0 +1,923 @@
+//! Attributions learned from PolNeAR: what was said (quoted or reported), who said it,
+//! and the words that say so.
+//!
+//! A token tagger on the engine of [`crate::tagger`] reads each paragraph and marks
+//! three roles, BIO: the *content* ("that the plan was dead", "“We will win”"), the
+//! *source* ("Senator Lee", "he", "the campaign") and the *cue* ("said", "told
+//! reporters", "according to"). The features read the words around, their shapes,
+//! whether they stand inside quotation marks, the names the entity stage found, and a
+//! cue lexicon learned from the training data ([`Cues`]). [`decode`] then ties each
+//! content to its nearest cue and that cue's source.
+
+use crate::entities::{Entity, EntityKind};
+use crate::lexicon::lexicon;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use crate::tagger::{Example, Feats, FeatureHasher, Weights};
+use crate::tokens::{Token, TokenKind};
+use std::sync::OnceLock;
+
+/// Feature-hash bits of the attribution model.
+pub const BITS: u32 = 16;
+
+/// The tags, in model order.
+pub const TAGS: [&str; 7] = [
+    "O",
+    "B-CONTENT",
+    "I-CONTENT",
+    "B-SOURCE",
+    "I-SOURCE",
+    "B-CUE",
+    "I-CUE",
+];
+
+/// A role a token can play in an attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// What was said.
+    Content,
+    /// Who said it.
+    Source,
+    /// The words that mark it as said.
+    Cue,
+}
+
+const ROLES: [Role; 3] = [Role::Content, Role::Source, Role::Cue];
+
+fn role_of(tag: usize) -> Option<Role> {
+    (tag > 0).then(|| ROLES[(tag - 1) / 2])
+}
+
+fn begin_tag(role: Role) -> usize {
+    1 + 2 * ROLES.iter().position(|r| *r == role).unwrap_or(0)
+}
+
+/// Whether tag `tag` may follow `prev` (`None` at the sentence edges): an inside tag
+/// only continues its own role.
+pub fn allowed(prev: Option<usize>, tag: Option<usize>) -> bool {
+    match tag {
+        Some(t) if t > 0 && t % 2 == 0 => prev.is_some_and(|p| role_of(p) == role_of(t)),
+        _ => true,
+    }
+}
+
+/// The cue lexicon learned from training data: for each lower-case word, how often it
+/// was part of an annotated cue and how often it occurred.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cues {
+    map: crate::lexicon::HashMap<String, (u32, u32)>,
+    /// The grade of each word, keyed by the hash of its lower case.
+    grades:
+        std::collections::HashMap<u64, u8, std::hash::BuildHasherDefault<crate::ner::Prehashed>>,
+}
+
+impl Cues {
+    /// Counts every token of `docs` and how many of them lie in an annotated cue.
+    pub fn learn(docs: &[polnear::Doc]) -> Self {
+        let mut map: crate::lexicon::HashMap<String, (u32, u32)> =
+            crate::lexicon::HashMap::default();
+        for d in docs {
+            let tokens = crate::tokens::tokenize(&d.text);
+            let mut cue = vec![false; tokens.len()];
+            for a in &d.attributions {
+                for s in &a.cue {
+                    for (i, t) in tokens.iter().enumerate() {
+                        if t.span.start >= s.start && t.span.end <= s.end {
+                            cue[i] = true;
+                        }
+                    }
+                }
+            }
+            for (t, c) in tokens.iter().zip(cue) {
+                if t.kind == TokenKind::Word {
+                    let e = map.entry(lower(&d.text[t.span.range()])).or_default();
+                    e.0 += u32::from(c);
+                    e.1 += 1;
+                }
+            }
+        }
+        map.retain(|_, (c, n)| *c >= 2 && *n >= 3);
+        Cues::indexed(map)
+    }
+
+    /// Parses the tab-separated form written by [`Cues::to_tsv`].
+    pub fn parse(tsv: &str) -> Self {
+        let map = tsv
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut it = l.split('\t');
+                let w = it.next()?.to_owned();
+                let c = it.next()?.parse().ok()?;
+                let n = it.next()?.parse().ok()?;
+                Some((w, (c, n)))
+            })
+            .collect();
+        Cues::indexed(map)
+    }
+
+    fn indexed(map: crate::lexicon::HashMap<String, (u32, u32)>) -> Self {
+        let grades = map
+            .iter()
+            .map(|(w, &(c, n))| (crate::ner::word_hash(w), grade(c, n)))
+            .collect();
+        Cues { map, grades }
+    }
+
+    /// The grade of a token as written: its lower case looked up by hash, without
+    /// allocating for an ASCII word.
+    pub fn grade_of(&self, token: &str) -> u8 {
+        let h = if token.is_ascii() {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for b in token.bytes() {
+                h ^= u64::from(b.to_ascii_lowercase());
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        } else {
+            crate::ner::word_hash(&lower(token))
+        };
+        self.grades.get(&h).copied().unwrap_or(0)
+    }
+
+    /// The tab-separated form (`word`, times in a cue, times seen), most frequent cue
+    /// words first, with a header comment.
+    pub fn to_tsv(&self, header: &str) -> String {
+        use std::fmt::Write;
+        let mut words: Vec<_> = self.map.iter().collect();
+        words.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let mut out = format!("# {header}\n");
+        for (w, (c, n)) in words {
+            let _ = writeln!(out, "{w}\t{c}\t{n}");
+        }
+        out
+    }
+
+    /// How likely the word (in lower case) is part of a cue, in five steps (0: never
+    /// or unknown).
+    pub fn grade(&self, lower: &str) -> u8 {
+        self.map.get(lower).map_or(0, |&(c, n)| grade(c, n))
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+fn grade(c: u32, n: u32) -> u8 {
+    let r = f64::from(c) / f64::from(n);
+    if r >= 0.5 {
+        4
+    } else if r >= 0.2 {
+        3
+    } else if r >= 0.05 {
+        2
+    } else {
+        1
+    }
+}
+
+fn lower(w: &str) -> String {
+    crate::ner::normalise(w).to_lowercase()
+}
+
+/// The compiled-in cue lexicon.
+pub fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues::parse(include_str!("../models/cues.tsv")))
+}
+
+/// The compiled-in model.
+fn model() -> &'static Weights {
+    static MODEL: OnceLock<Weights> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let (w, bits) = crate::tagger::load(include_bytes!("../models/quotes.bin"))
+            .expect("models/quotes.bin is a model written by train-quotes");
+        assert_eq!(bits, BITS, "models/quotes.bin has other hash bits");
+        w
+    })
+}
+
+/// A paragraph: its tokens, as a range into the document's, and its sentences'
+/// first tokens.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    /// The tokens.
+    pub tokens: std::ops::Range<usize>,
+    /// Where each sentence starts (token indices into the document's tokens).
+    pub starts: Vec<usize>,
+}
+
+/// The paragraphs of a document, from its sentences.
+pub fn paragraphs(sentences: &[Sentence]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut last = usize::MAX;
+    for s in sentences {
+        if s.paragraph == last {
+            if let Some(p) = out.last_mut() {
+                p.tokens.end = s.tokens.end;
+                p.starts.push(s.tokens.start);
+            }
+        } else {
+            out.push(Paragraph {
+                tokens: s.tokens.clone(),
+                starts: vec![s.tokens.start],
+            });
+            last = s.paragraph;
+        }
+    }
+    out
+}
+
+/// The stretches of a document the tagger reads: within each paragraph, each run of
+/// consecutive sentences that hold quotation marks or a likely cue word (grade 3 or
+/// more). Other sentences (tables, scores, plain narration) cannot be tagged cheaper.
+pub fn units(sentences: &[Sentence], cx: &Context<'_>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut last: Option<(usize, usize)> = None; // (paragraph, sentence index) of the last unit's end
+    for (k, s) in sentences.iter().enumerate() {
+        let worth = s
+            .tokens
+            .clone()
+            .any(|i| cx.quoted[i] != 0 || cx.grades[i] >= 4);
+        if !worth {
+            continue;
+        }
+        match (last, out.last_mut()) {
+            (Some((par, prev)), Some(p)) if par == s.paragraph && prev + 1 == k => {
+                p.tokens.end = s.tokens.end;
+                p.starts.push(s.tokens.start);
+            }
+            _ => out.push(Paragraph {
+                tokens: s.tokens.clone(),
+                starts: vec![s.tokens.start],
+            }),
+        }
+        last = Some((s.paragraph, k));
+    }
+    out
+}
+
+/// What a document says about its tokens, once for all its paragraphs.
+pub struct Context<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Per token: 0 outside quotation marks, 1 inside, 2 an opening mark, 3 a closing
+    /// one.
+    quoted: Vec<u8>,
+    /// Per token: 0 no name, else 1 + 2 × kind (+1 inside a name).
+    names: Vec<u8>,
+    /// Per token: how likely it is part of a cue ([`Cues::grade`]).
+    grades: Vec<u8>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a document whose entities are found.
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        entities: &[Entity],
+        cues: &Cues,
+        quotes: &[Span],
+    ) -> Self {
+        let mut marks = vec![0u8; tokens.len()];
+        for q in quotes {
+            let a = tokens.partition_point(|t| t.span.start < q.start);
+            let b = tokens.partition_point(|t| t.span.start < q.end);
+            for (k, x) in marks[a..b].iter_mut().enumerate() {
+                *x = if k == 0 {
+                    2
+                } else if a + k + 1 == b {
+                    3
+                } else {
+                    1
+                };
+            }
+        }
+        let mut names = vec![0u8; tokens.len()];
+        // Entities are in text order: walk the tokens once.
+        let mut a = 0;
+        for e in entities {
+            let kind = match e.kind {
+                EntityKind::Person => 0,
+                EntityKind::Organization => 1,
+                EntityKind::Location => 2,
+                EntityKind::Misc => 3,
+                _ => continue,
+            };
+            while a < tokens.len() && tokens[a].span.start < e.span.start {
+                a += 1;
+            }
+            let mut b = a;
+            while b < tokens.len() && tokens[b].span.start < e.span.end {
+                names[b] = 1 + 2 * kind + u8::from(b > a);
+                b += 1;
+            }
+        }
+        let grades = tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    cues.grade_of(&text[t.span.range()])
+                } else {
+                    0
+                }
+            })
+            .collect();
+        Context {
+            text,
+            tokens,
+            quoted: marks,
+            names,
+            grades,
+        }
+    }
+}
+
+fn bucket(d: usize) -> u8 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=6 => 4,
+        7..=12 => 5,
+        _ => 6,
+    }
+}
+
+/// The features of every token of one paragraph.
+pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
+    let range = p.tokens.clone();
+    let n = range.len();
+    let toks = &cx.tokens[range.clone()];
+    let lowers: Vec<std::borrow::Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            let w = crate::ner::normalise(&cx.text[t.span.range()]);
+            if w.chars().any(char::is_uppercase) {
+                w.to_lowercase().into()
+            } else {
+                w
+            }
+        })
+        .collect();
+    // Each token's word, shape and last three letters hashed once; the features
+    // combine these hashes instead of hashing the words again.
+    let mut shape = String::new();
+    let mut words = Vec::with_capacity(n);
+    let mut shapes = Vec::with_capacity(n);
+    let mut suffixes = Vec::with_capacity(n);
+    for (t, w) in toks.iter().zip(&lowers) {
+        shape.clear();
+        crate::ner::shape_into(&cx.text[t.span.range()], &mut shape);
+        words.push(hash(w.as_bytes()));
+        shapes.push(hash(shape.as_bytes()));
+        let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        suffixes.push(hash(&w.as_bytes()[cut..]));
+    }
+    let grades = &cx.grades[range.clone()];
+    let quoted = &cx.quoted[range.clone()];
+    let names = &cx.names[range.clone()];
+    // Sentence of each token, and the distance to the nearest likely cue word before
+    // and after it in its sentence.
+    let mut sentence = vec![0usize; n];
+    for (k, &s) in p.starts.iter().enumerate() {
+        for x in &mut sentence[s - range.start..] {
+            *x = k;
+        }
+    }
+    let mut left = vec![usize::MAX; n];
+    let mut right = vec![usize::MAX; n];
+    for i in 1..n {
+        if sentence[i - 1] == sentence[i] {
+            left[i] = if grades[i - 1] >= 3 {
+                1
+            } else {
+                left[i - 1].saturating_add(1)
+            };
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if sentence[i + 1] == sentence[i] {
+            right[i] = if grades[i + 1] >= 3 {
+                1
+            } else {
+                right[i + 1].saturating_add(1)
+            };
+        }
+    }
+    let mut sentence_has_quote = vec![false; p.starts.len()];
+    for i in 0..n {
+        sentence_has_quote[sentence[i]] |= quoted[i] != 0;
+    }
+    let word = |i: isize| -> u64 {
+        if i < 0 {
+            1
+        } else if i as usize >= n {
+            2
+        } else {
+            words[i as usize]
+        }
+    };
+    let at = |v: &[u8], i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0xff
+        } else {
+            u64::from(v[i as usize])
+        }
+    };
+    let small = |xs: &[u64]| xs.iter().fold(0u64, |a, x| (a << 8) ^ x);
+    let mut out = Feats::with_capacity(n, 32);
+    for i in 0..n {
+        let ii = i as isize;
+        let w = words[i];
+        let first = i == 0 || sentence[i - 1] != sentence[i];
+        let q = u64::from(quoted[i]);
+        let grade = u64::from(grades[i]);
+        let name = u64::from(names[i]);
+        let l = if left[i] == usize::MAX {
+            9
+        } else {
+            u64::from(bucket(left[i]))
+        };
+        let r = if right[i] == usize::MAX {
+            9
+        } else {
+            u64::from(bucket(right[i]))
+        };
+        let mut add = |template: u8, v: u64| out.push(h.id_of(template, v));
+        add(0, 0);
+        add(1, w);
+        add(2, shapes[i]);
+        add(3, word(ii - 1));
+        add(4, word(ii + 1));
+        add(5, word(ii - 2));
+        add(6, word(ii + 2));
+        add(7, mix(word(ii - 1), w));
+        add(8, mix(w, word(ii + 1)));
+        add(9, q);
+        add(10, small(&[at(quoted, ii - 1), q, at(quoted, ii + 1)]));
+        add(11, name);
+        add(12, small(&[at(names, ii - 1), name]));
+        add(13, small(&[name, at(names, ii + 1)]));
+        add(14, grade);
+        add(15, small(&[at(grades, ii - 1), grade, at(grades, ii + 1)]));
+        add(16, at(grades, ii - 2));
+        add(17, at(grades, ii + 2));
+        add(18, l);
+        add(19, r);
+        add(20, small(&[l, r, q]));
+        add(21, mix(u64::from(first), shapes[i]));
+        add(22, small(&[u64::from(i == 0), q]));
+        add(23, suffixes[i]);
+        add(
+            24,
+            small(&[u64::from(sentence_has_quote[sentence[i]]), q, l.min(r)]),
+        );
+        if lexicon().titles.contains(lowers[i].as_ref()) {
+            add(25, 0);
+        }
+        add(26, mix(grade, word(ii + 1)));
+        add(27, mix(word(ii - 1), grade));
+        add(28, small(&[name, grade, q]));
+        out.end_token();
+    }
+    out
+}
+
+/// A word's hash (FNV-1a, 64-bit).
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::lexicon::Fnv::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// Two values as one (order matters).
+fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// One attribution found in a text: byte spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// What was said, from its first to its last content token.
+    pub content: Span,
+    /// The cue, if one was found.
+    pub cue: Option<Span>,
+    /// The source, if one was found.
+    pub source: Option<Span>,
+}
+
+/// Runs of one role in a paragraph's tags: token ranges (paragraph-relative).
+fn runs(tags: &[usize]) -> Vec<(Role, std::ops::Range<usize>)> {
+    let mut out: Vec<(Role, std::ops::Range<usize>)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        let Some(role) = role_of(t) else { continue };
+        match out.last_mut() {
+            Some((r, range)) if t % 2 == 0 && *r == role && range.end == i => range.end = i + 1,
+            _ => out.push((role, i..i + 1)),
+        }
+    }
+    out
+}
+
+/// Turns one paragraph's tags into attributions: content runs that only a source, a cue
+/// or punctuation separate are one content ("“We won,” she said, “and we will win
+/// again.”"); each content takes the nearest cue, and the source nearest to that cue.
+pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
+    let runs = runs(tags);
+    let span =
+        |r: &std::ops::Range<usize>| Span::new(toks[r.start].span.start, toks[r.end - 1].span.end);
+    let of = |role: Role| -> Vec<std::ops::Range<usize>> {
+        runs.iter()
+            .filter(|(r, _)| *r == role)
+            .map(|(_, x)| x.clone())
+            .collect()
+    };
+    let (cues, sources) = (of(Role::Cue), of(Role::Source));
+    let mut contents: Vec<std::ops::Range<usize>> = Vec::new();
+    for c in of(Role::Content) {
+        if let Some(prev) = contents.last_mut() {
+            let between = prev.end..c.start;
+            let same_sentence = !starts.iter().any(|&s| s > prev.start && s <= c.start);
+            let bridged = same_sentence
+                && between.len() <= 10
+                && between
+                    .clone()
+                    .all(|k| tags[k] != 0 || toks[k].kind == TokenKind::Punct)
+                && between
+                    .clone()
+                    .any(|k| role_of(tags[k]).is_some_and(|r| r != Role::Content));
+            if bridged {
+                prev.end = c.end;
+                continue;
+            }
+        }
+        contents.push(c);
+    }
+    let gap = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        // Tokens between them; 0 when they touch or overlap.
+        b.start
+            .saturating_sub(a.end)
+            .max(a.start.saturating_sub(b.end))
+    };
+    contents
+        .iter()
+        .map(|c| {
+            let cue = cues.iter().min_by_key(|q| gap(c, q));
+            let source = match cue {
+                Some(q) => sources.iter().min_by_key(|s| gap(q, s)),
+                None => sources.iter().min_by_key(|s| gap(c, s)),
+            };
+            Found {
+                content: span(c),
+                cue: cue.map(span),
+                source: source.map(span),
+            }
+        })
+        .collect()
+}
+
+/// The attributions of a document, with the compiled model.
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Vec<Found> {
+    find_with(model(), cues(), text, tokens, sentences, entities, quotes)
+}
+
+/// The attributions of a document, with the given model and cue lexicon; `quotes`
+/// are its quoted spans (the quotation marks' spans).
+pub fn find_with(
+    weights: &Weights,
+    cues: &Cues,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Vec<Found> {
+    let h = FeatureHasher::new(BITS);
+    let cx = Context::new(text, tokens, entities, cues, quotes);
+    let mut out = Vec::new();
+    for p in units(sentences, &cx) {
+        let feats = features(h, &cx, &p);
+        let tags = weights.viterbi(&feats, &allowed);
+        let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();
+        out.extend(decode(&tokens[p.tokens.clone()], &starts, &tags));
+    }
+    out
+}
+
+/// Training examples: one per paragraph, gold tags projected on the product's tokens
+/// (a token takes a role when it lies inside one of the role's spans; sources and cues
+/// win over the content around them).
+pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
+    let h = FeatureHasher::new(BITS);
+    let mut out = Vec::new();
+    for d in docs {
+        let tokens = crate::tokens::tokenize(&d.text);
+        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
+        let entities = crate::entities::find_entities(
+            &d.text,
+            &tokens,
+            &sentences,
+            &crate::ner::ModelNameFinder,
+        );
+        let spans = crate::quotes::quoted_spans(&d.text);
+        let cx = Context::new(&d.text, &tokens, &entities, cues, &spans);
+        let gold = project(d, &tokens);
+        for p in units(&sentences, &cx) {
+            out.push(Example {
+                feats: features(h, &cx, &p),
+                tags: gold[p.tokens.clone()].to_vec(),
+            });
+        }
+    }
+    out
+}
+
+/// Gold tags of a document's tokens.
+pub fn project(d: &polnear::Doc, tokens: &[Token]) -> Vec<usize> {
+    let mut tags = vec![0usize; tokens.len()];
+    for role in ROLES {
+        for a in &d.attributions {
+            let spans = match role {
+                Role::Content => &a.content,
+                Role::Source => &a.source,
+                Role::Cue => &a.cue,
+            };
+            for s in spans {
+                let first = tokens.partition_point(|t| t.span.end <= s.start);
+                let mut begun = false;
+                for (k, t) in tokens.iter().enumerate().skip(first) {
+                    if t.span.start >= s.end {
+                        break;
+                    }
+                    let b = begin_tag(role);
+                    tags[k] = if begun && (tags[k - 1] == b || tags[k - 1] == b + 1) {
+                        b + 1
+                    } else {
+                        b
+                    };
+                    begun = true;
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// Reading PolNeAR: brat standoff annotations of attributions over plain-text
+/// articles.
+pub mod polnear {
+    use crate::span::Span;
+
+    /// One article and its attributions, as byte spans.
+    #[derive(Clone, Debug, Default)]
+    pub struct Doc {
+        /// The name (the text file's stem).
+        pub name: String,
+        /// The article.
+        pub text: String,
+        /// Its attributions.
+        pub attributions: Vec<Attribution>,
+    }
+
+    /// One attribution: its parts, each possibly in pieces, possibly missing.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct Attribution {
+        /// What was said.
+        pub content: Vec<Span>,
+        /// Who said it.
+        pub source: Vec<Span>,
+        /// The words that mark it.
+        pub cue: Vec<Span>,
+    }
+
+    /// Reads an article and its annotations (offsets in code points), keeping the
+    /// attributions that have a content.
+    pub fn parse(name: &str, text: String, ann: &str) -> Doc {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let byte = |cp: usize| bytes.get(cp).copied().unwrap_or(text.len());
+        let mut spans: std::collections::HashMap<&str, Vec<Span>> =
+            std::collections::HashMap::new();
+        let mut events: Vec<Vec<(&str, &str)>> = Vec::new();
+        for line in ann.lines() {
+            let mut fields = line.split('\t');
+            let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            if id.starts_with('T') {
+                let Some((_, offsets)) = body.split_once(' ') else {
+                    continue;
+                };
+                let parsed: Option<Vec<Span>> = offsets
+                    .split(';')
+                    .map(|p| {
+                        let (s, e) = p.trim().split_once(' ')?;
+                        Some(Span::new(byte(s.parse().ok()?), byte(e.parse().ok()?)))
+                    })
+                    .collect();
+                if let Some(p) = parsed {
+                    spans.insert(id, p);
+                }
+            } else if id.starts_with('E') {
+                events.push(
+                    body.split_whitespace()
+                        .filter_map(|a| a.split_once(':'))
+                        .collect(),
+                );
+            }
+        }
+        let mut attributions = Vec::new();
+        for e in events {
+            let part = |role: &str| -> Vec<Span> {
+                e.iter()
+                    .find(|(r, _)| *r == role)
+                    .and_then(|(_, id)| spans.get(id))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            let content = part("Content");
+            if !content.is_empty() {
+                attributions.push(Attribution {
+                    content,
+                    source: part("Source"),
+                    cue: part("Cue"),
+                });
+            }
+        }
+        Doc {
+            name: name.to_owned(),
+            text,
+            attributions,
+        }
+    }
+}
+
+/// Scores of attributions against gold, as `quote_eval.py` counts them: contents
+/// compared as sets of characters without white space and quotation marks, matched one
+/// to one at a Jaccard overlap of at least 0.5, best first.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// Predicted attributions.
+    pub predicted: usize,
+    /// Gold attributions.
+    pub gold: usize,
+    /// Matched contents.
+    pub content: usize,
+    /// Matched contents whose source is right too.
+    pub attribution: usize,
+}
+
+impl Scores {
+    /// Precision, recall and F1 (in %) of `tp` true positives.
+    pub fn prf(&self, tp: usize) -> (f64, f64, f64) {
+        let p = if self.predicted == 0 {
+            0.0
+        } else {
+            tp as f64 / self.predicted as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            tp as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (100.0 * p, 100.0 * r, 100.0 * f)
+    }
+}
+
+fn charset(text: &str, spans: &[Span]) -> std::collections::BTreeSet<usize> {
+    const MARKS: &str = "\"“”„‟«»‘’‚‛'`";
+    let mut out = std::collections::BTreeSet::new();
+    for s in spans {
+        for (i, c) in text[s.range()].char_indices() {
+            if !c.is_whitespace() && !MARKS.contains(c) {
+                out.insert(s.start + i);
+            }
+        }
+    }
+    out
+}
+
+/// Scores `weights` on `docs`.
+pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores {
+    let mut sc = Scores::default();
+    for d in docs {
+        let tokens = crate::tokens::tokenize(&d.text);
+        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
+        let entities = crate::entities::find_entities(
+            &d.text,
+            &tokens,
+            &sentences,
+            &crate::ner::ModelNameFinder,
+        );
+        let spans = crate::quotes::quoted_spans(&d.text);
+        let found = find_with(
+            weights, cues, &d.text, &tokens, &sentences, &entities, &spans,
+        );
+        let gold: Vec<_> = d
+            .attributions
+            .iter()
+            .map(|a| (charset(&d.text, &a.content), charset(&d.text, &a.source)))
+            .filter(|(c, _)| !c.is_empty())
+            .collect();
+        let pred: Vec<_> = found
+            .iter()
+            .map(|f| {
+                (
+                    charset(&d.text, &[f.content]),
+                    charset(&d.text, f.source.as_slice()),
+                )
+            })
+            .filter(|(c, _)| !c.is_empty())
+            .collect();
+        sc.gold += gold.len();
+        sc.predicted += pred.len();
+        let mut pairs = Vec::new();
+        for (gi, g) in gold.iter().enumerate() {
+            for (pi, p) in pred.iter().enumerate() {
+                let inter = g.0.intersection(&p.0).count();
+                if inter == 0 {
+                    continue;
+                }
+                let j = inter as f64 / (g.0.len() + p.0.len() - inter) as f64;
+                if j >= 0.5 {
+                    pairs.push((j, gi, pi));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((b.1, b.2).cmp(&(a.1, a.2))));
+        let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
+        for (_, gi, pi) in pairs {
+            if used_g[gi] || used_p[pi] {
+                continue;
+            }
+            used_g[gi] = true;
+            used_p[pi] = true;
+            sc.content += 1;
+            let (gs, ps) = (&gold[gi].1, &pred[pi].1);
+            if (gs.is_empty() && ps.is_empty()) || gs.intersection(ps).next().is_some() {
+                sc.attribution += 1;
+            }
+        }
+    }
+    sc
+}
+
+/// Reads a PolNeAR split: `DIR/text/NAME.txt` and, of `DIR/attributions/NAME_*.ann`,
+/// the first by name (as the scorer does). Native only: the library does no I/O
+/// otherwise.
+///
+/// # Errors
+/// When a folder or file cannot be read.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_split(dir: &std::path::Path) -> std::io::Result<Vec<polnear::Doc>> {
+    let mut texts: Vec<_> = std::fs::read_dir(dir.join("text"))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    texts.sort();
+    let mut anns: Vec<String> = std::fs::read_dir(dir.join("attributions"))?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    anns.sort();
+    let mut out = Vec::new();
+    for t in texts {
+        let name = t
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let Some(ann) = anns
+            .iter()
+            .find(|a| a.rsplit_once('_').is_some_and(|(n, _)| n == name))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&t)?;
+        let ann = std::fs::read_to_string(dir.join("attributions").join(ann))?;
+        out.push(polnear::parse(&name, text, &ann));
+    }
+    Ok(out)
+}

@@ -1,0 +1,129 @@
+//! Trains the attribution tagger: `train-quotes --train DIR --dev DIR`.
+//!
+//! Reads PolNeAR splits (brat standoff), learns the cue lexicon from the training
+//! split (`--cues`), tags every paragraph of the training articles as the product
+//! tokenises them, trains an averaged perceptron once per epoch order (`--orders`),
+//! printing dev content and attribution F1 after each epoch (counted as the scorer
+//! counts them), and writes the sum of the orders' weights (`--out`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use clap::Parser;
+    use newslens::attribution::{self, Cues};
+    use newslens::tagger;
+    use std::time::Instant;
+
+    /// Train newslens's attribution model on PolNeAR.
+    #[derive(Parser)]
+    #[command(name = "train-quotes")]
+    struct Args {
+        /// The training split (a folder with text/ and attributions/).
+        #[arg(long)]
+        train: std::path::PathBuf,
+        /// The development split, scored after each epoch.
+        #[arg(long)]
+        dev: std::path::PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/quotes.bin")]
+        out: std::path::PathBuf,
+        /// Where to write the learned cue lexicon.
+        #[arg(long, default_value = "models/cues.tsv")]
+        cues: std::path::PathBuf,
+        /// Passes over the training data, per order.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// How many epoch orders to train and add up.
+        #[arg(long, default_value_t = 1)]
+        orders: usize,
+        /// The seed of the first order.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    }
+
+    let args = Args::parse();
+    let t0 = Instant::now();
+    let (train, dev) = match (
+        attribution::read_split(&args.train),
+        attribution::read_split(&args.dev),
+    ) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("train-quotes: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let cues = Cues::learn(&train);
+    let header = format!(
+        "word, times in an annotated cue, times seen; learned by train-quotes from {}",
+        args.train.display()
+    );
+    if let Err(e) = std::fs::write(&args.cues, cues.to_tsv(&header)) {
+        eprintln!("train-quotes: {}: {e}", args.cues.display());
+        return std::process::ExitCode::FAILURE;
+    }
+    let examples = attribution::examples(&train, &cues);
+    let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
+    println!(
+        "{} train articles, {} paragraphs, {tokens} tokens, {} cue words; {} dev articles ({:.1} s)",
+        train.len(),
+        examples.len(),
+        cues.len(),
+        dev.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let show = |label: &str, w: &tagger::Weights| {
+        let (q, _) = tagger::load(&tagger::save(w, attribution::BITS)).expect("round trip");
+        let s = attribution::evaluate(&q, &cues, &dev);
+        let (cp, cr, cf) = s.prf(s.content);
+        let (ap, ar, af) = s.prf(s.attribution);
+        println!(
+            "{label}: content P {cp:.2} R {cr:.2} F1 {cf:.2}; attribution P {ap:.2} R {ar:.2} F1 {af:.2} ({} predicted, {} gold) {:.1} s",
+            s.predicted,
+            s.gold,
+            t0.elapsed().as_secs_f64()
+        );
+    };
+    let mut sum: Option<tagger::Weights> = None;
+    for o in 0..args.orders {
+        let w = tagger::train(
+            1 << attribution::BITS,
+            attribution::TAGS.len(),
+            &attribution::allowed,
+            &examples,
+            args.epochs,
+            args.seed + o as u64,
+            &mut |e, errors, w| {
+                if e == args.epochs || e % 4 == 0 {
+                    show(&format!("order {} epoch {e} ({errors} errors)", o + 1), w);
+                }
+            },
+        );
+        sum = Some(match sum {
+            None => w,
+            Some(mut s) => {
+                for (a, b) in s.features.iter_mut().zip(&w.features) {
+                    *a += b;
+                }
+                for (a, b) in s.transitions.iter_mut().zip(&w.transitions) {
+                    *a += b;
+                }
+                s
+            }
+        });
+    }
+    let Some(w) = sum else {
+        eprintln!("train-quotes: --orders must be at least 1");
+        return std::process::ExitCode::FAILURE;
+    };
+    let bytes = tagger::save(&w, attribution::BITS);
+    if let Err(e) = std::fs::write(&args.out, &bytes) {
+        eprintln!("train-quotes: {}: {e}", args.out.display());
+        return std::process::ExitCode::FAILURE;
+    }
+    show("final", &w);
+    println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+    std::process::ExitCode::SUCCESS
+}
