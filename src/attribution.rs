@@ -235,17 +235,29 @@ pub fn paragraphs(sentences: &[Sentence]) -> Vec<Paragraph> {
     out
 }
 
+/// Which sentences the tagger reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Sentences that hold quotation marks or a likely cue word (grade 4): all the
+    /// attributions the model can find.
+    Cues,
+    /// Only sentences that hold quotation marks: quoted speech and its speaker, for a
+    /// fraction of the time (news has far fewer quoted sentences than "said"s).
+    Quoted,
+}
+
 /// The stretches of a document the tagger reads: within each paragraph, each run of
-/// consecutive sentences that hold quotation marks or a likely cue word (grade 3 or
-/// more). Other sentences (tables, scores, plain narration) cannot be tagged cheaper.
-pub fn units(sentences: &[Sentence], cx: &Context<'_>) -> Vec<Paragraph> {
+/// consecutive sentences that `reach` takes. Other sentences (tables, scores, plain
+/// narration) cannot be tagged cheaper.
+pub fn units(sentences: &[Sentence], cx: &Context<'_>, reach: Reach) -> Vec<Paragraph> {
+    let by_cue = reach == Reach::Cues;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut last: Option<(usize, usize)> = None; // (paragraph, sentence index) of the last unit's end
     for (k, s) in sentences.iter().enumerate() {
         let worth = s
             .tokens
             .clone()
-            .any(|i| cx.quoted[i] != 0 || cx.grades[i] >= 4);
+            .any(|i| cx.quoted[i] != 0 || (by_cue && cx.grades[i] >= 4));
         if !worth {
             continue;
         }
@@ -278,13 +290,16 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The context of a document whose entities are found.
+    /// The context of a document whose entities are found, for the sentences `reach`
+    /// takes.
     pub fn new(
         text: &'a str,
         tokens: &'a [Token],
         entities: &[Entity],
         cues: &Cues,
         quotes: &[Span],
+        sentences: &[Sentence],
+        reach: Reach,
     ) -> Self {
         let mut marks = vec![0u8; tokens.len()];
         for q in quotes {
@@ -320,16 +335,19 @@ impl<'a> Context<'a> {
                 b += 1;
             }
         }
-        let grades = tokens
-            .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    cues.grade_of(&text[t.span.range()])
-                } else {
-                    0
+        // Cue grades: of every word when they choose the sentences to read, else only
+        // of the words in sentences with quotation marks.
+        let mut grades = vec![0u8; tokens.len()];
+        for s in sentences {
+            if reach == Reach::Quoted && !marks[s.tokens.clone()].iter().any(|&m| m != 0) {
+                continue;
+            }
+            for i in s.tokens.clone() {
+                if tokens[i].kind == TokenKind::Word {
+                    grades[i] = cues.grade_of(&text[tokens[i].span.range()]);
                 }
-            })
-            .collect();
+            }
+        }
         Context {
             text,
             tokens,
@@ -593,12 +611,26 @@ pub fn find(
     sentences: &[Sentence],
     entities: &[Entity],
     quotes: &[Span],
+    reach: Reach,
 ) -> Vec<Found> {
-    find_with(model(), cues(), text, tokens, sentences, entities, quotes)
+    if reach == Reach::Quoted && quotes.is_empty() {
+        return Vec::new();
+    }
+    find_with(
+        model(),
+        cues(),
+        text,
+        tokens,
+        sentences,
+        entities,
+        quotes,
+        reach,
+    )
 }
 
 /// The attributions of a document, with the given model and cue lexicon; `quotes`
 /// are its quoted spans (the quotation marks' spans).
+#[allow(clippy::too_many_arguments)] // the document's stages, the model and its reach
 pub fn find_with(
     weights: &Weights,
     cues: &Cues,
@@ -607,11 +639,12 @@ pub fn find_with(
     sentences: &[Sentence],
     entities: &[Entity],
     quotes: &[Span],
+    reach: Reach,
 ) -> Vec<Found> {
     let h = FeatureHasher::new(BITS);
-    let cx = Context::new(text, tokens, entities, cues, quotes);
+    let cx = Context::new(text, tokens, entities, cues, quotes, sentences, reach);
     let mut out = Vec::new();
-    for p in units(sentences, &cx) {
+    for p in units(sentences, &cx, reach) {
         let feats = features(h, &cx, &p);
         let tags = weights.viterbi(&feats, &allowed);
         let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();
@@ -636,9 +669,17 @@ pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
             &crate::ner::ModelNameFinder,
         );
         let spans = crate::quotes::quoted_spans(&d.text);
-        let cx = Context::new(&d.text, &tokens, &entities, cues, &spans);
+        let cx = Context::new(
+            &d.text,
+            &tokens,
+            &entities,
+            cues,
+            &spans,
+            &sentences,
+            Reach::Cues,
+        );
         let gold = project(d, &tokens);
-        for p in units(&sentences, &cx) {
+        for p in units(&sentences, &cx, Reach::Cues) {
             out.push(Example {
                 feats: features(h, &cx, &p),
                 tags: gold[p.tokens.clone()].to_vec(),
@@ -832,7 +873,14 @@ pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores
         );
         let spans = crate::quotes::quoted_spans(&d.text);
         let found = find_with(
-            weights, cues, &d.text, &tokens, &sentences, &entities, &spans,
+            weights,
+            cues,
+            &d.text,
+            &tokens,
+            &sentences,
+            &entities,
+            &spans,
+            Reach::Cues,
         );
         let gold: Vec<_> = d
             .attributions

@@ -77,7 +77,7 @@ pub fn analyze(text: &str) -> Document {
 
 /// Analyses `text`, finding names with `finder`.
 pub fn analyze_with(text: &str, finder: &dyn NameFinder) -> Document {
-    analyze_using(text, finder, QuoteModel::Rules)
+    analyze_using(text, finder, QuoteModel::default())
 }
 
 /// Analyses `text`, finding names with `finder` and quotations with `quotes`.

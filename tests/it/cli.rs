@@ -211,7 +211,7 @@ to a union survey.\n";
     };
     let t = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
     assert_eq!(
-        quotes(&["analyze", "--quotes", "learned"]),
+        quotes(&["analyze", "--quotes", "all"]),
         [
             t(
                 "the channel could close within a month",
@@ -231,5 +231,5 @@ to a union survey.\n";
         ]
     );
     // The rules alone read one clause that runs on over the second attribution.
-    assert_eq!(quotes(&["analyze"]).len(), 1);
+    assert_eq!(quotes(&["analyze", "--quotes", "rules"]).len(), 1);
 }
