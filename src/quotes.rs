@@ -106,8 +106,25 @@ pub fn find_quotes(
     };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
-    let spans = quoted_spans(text);
-    for &span in &spans {
+    let (spans, labels) = transcript_turns(text, quoted_spans(text));
+    for (&span, &label) in spans.iter().zip(&labels) {
+        if let Some(label) = label {
+            // "PENCE: Well, look, ...": a turn of a quoted transcript, said by its label.
+            if let (Some(s0), Some(s1)) =
+                (ctx.sentence_at(span.start), ctx.sentence_at(span.end - 1))
+            {
+                for flag in &mut quoted_sentences[s0..=s1] {
+                    *flag = true;
+                }
+            }
+            quotes.push(Quote {
+                span,
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: Some(ctx.label_speaker(label)),
+            });
+            continue;
+        }
         let Some(s0) = ctx.sentence_at(span.start) else {
             continue;
         };
@@ -212,6 +229,68 @@ pub fn find_quotes(
     quotes.extend(learned);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     quotes
+}
+
+/// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
+/// label in capitals ("\"WALLACE: ...", "\"PENCE: ...") is cut into one quote per
+/// paragraph, each without its label, and the label's span is returned beside it
+/// (`None` for every other quote).
+fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span>>) {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut labels = Vec::with_capacity(spans.len());
+    for span in spans {
+        // Paragraph starts inside the quote: its own start, and each line's first
+        // character after the opening mark.
+        let mut starts = vec![span.start];
+        let body = &text[span.range()];
+        for (k, _) in body.match_indices('\n') {
+            let rest = &body[k..];
+            let par = rest.trim_start();
+            if !par.is_empty() {
+                starts.push(span.start + k + (rest.len() - par.len()));
+            }
+        }
+        let turn = |at: usize| -> Option<(Span, usize)> {
+            let after_mark = &text[at..];
+            let mark = after_mark.chars().next()?;
+            if !matches!(mark, '"' | '“' | '„' | '«') {
+                return None;
+            }
+            let from = at + mark.len_utf8();
+            let colon = text[from..].find(": ")?;
+            let label = &text[from..from + colon];
+            let caps = label.chars().filter(char::is_ascii_uppercase).count();
+            let ok = (2..=30).contains(&label.len())
+                && caps >= 2
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+            ok.then(|| (Span::new(from, from + colon), from + colon + 2))
+        };
+        let turns: Vec<_> = starts.iter().map(|&a| (a, turn(a))).collect();
+        if turns.iter().all(|(_, t)| t.is_none()) {
+            out.push(span);
+            labels.push(None);
+            continue;
+        }
+        for (k, &(a, t)) in turns.iter().enumerate() {
+            let end = turns
+                .get(k + 1)
+                .map_or(span.end, |&(b, _)| text[..b].trim_end().len());
+            match t {
+                Some((label, from)) if from < end => {
+                    out.push(Span::new(from, end));
+                    labels.push(Some(label));
+                }
+                _ if a < end => {
+                    out.push(Span::new(a, end));
+                    labels.push(None);
+                }
+                _ => {}
+            }
+        }
+    }
+    (out, labels)
 }
 
 /// Spans of quoted text, marks included, outermost quotes only.
@@ -468,6 +547,27 @@ impl Ctx<'_> {
     }
 
     /// The entity that starts at `byte`, if any (entities are sorted by start).
+    /// The speaker a transcript label names: its group is the person whose name ends
+    /// in the label's last word ("PENCE" → "Mike Pence"), when there is one.
+    fn label_speaker(&self, label: Span) -> Speaker {
+        let last = self.text[label.range()]
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default();
+        let group = self.groups.iter().position(|g| {
+            g.kind == EntityKind::Person
+                && g.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(last))
+        });
+        Speaker {
+            span: label,
+            entity: self.entity_at(label.start).map(|(i, _)| i),
+            group,
+        }
+    }
+
     fn entity_at(&self, byte: usize) -> Option<(usize, &Entity)> {
         let i = self.entities.partition_point(|e| e.span.start < byte);
         self.entities
@@ -872,6 +972,45 @@ mod tests {
         assert_eq!(spans("“It’s ‘over’,” she said."), ["“It’s ‘over’,”"]);
         assert_eq!(spans("Biden's aides' 'war' talk"), ["'war'"]);
         assert_eq!(spans("He said \"never"), ["\"never"]);
+    }
+
+    #[test]
+    fn a_quoted_transcript_is_cut_into_turns_said_by_their_labels() {
+        let text = "Senator Ruth Okoye spoke to the host on Sunday.\n\n\"HOST: Will the bridge \
+reopen?\n\n\"OKOYE: Not before May.\n\n\"We need the money first.\"\n\nThe interview ended.";
+        let doc = crate::analyze(text);
+        let got: Vec<(&str, QuoteKind, &str, Option<&str>)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref().expect("a speaker");
+                (
+                    doc.str(q.span),
+                    q.kind,
+                    doc.str(sp.span),
+                    sp.group.map(|g| doc.groups[g].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Will the bridge reopen?", QuoteKind::Direct, "HOST", None),
+                (
+                    "Not before May.",
+                    QuoteKind::Direct,
+                    "OKOYE",
+                    Some("Ruth Okoye")
+                ),
+                // A paragraph without a label goes on with the last speaker.
+                (
+                    "\"We need the money first.\"",
+                    QuoteKind::Direct,
+                    "OKOYE",
+                    Some("Ruth Okoye")
+                ),
+            ]
+        );
     }
 
     #[test]
