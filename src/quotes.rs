@@ -149,7 +149,9 @@ pub fn find_quotes(
             .or_else(|| ctx.cue_before(first, s0))
             .or_else(|| ctx.cue_after(span, s1));
         if attribution.is_none() && kind == QuoteKind::Direct {
-            if let Some(a) = ctx.cue_nearby(s0, s1) {
+            if let Some(sp) = ctx.dash_signature(span) {
+                attribution = Some((None, Some(sp)));
+            } else if let Some(a) = ctx.cue_nearby(s0, s1) {
                 attribution = Some(a);
             } else if ctx.after_colon(first) {
                 // "... opened the session with a warning: "..."": the sentence's subject.
@@ -547,6 +549,28 @@ impl Ctx<'_> {
     }
 
     /// The entity that starts at `byte`, if any (entities are sorted by start).
+    /// "“...” ― Krystal Correa": a name after a dash that follows the quote on its
+    /// line signs it.
+    fn dash_signature(&self, span: Span) -> Option<Speaker> {
+        let rest = &self.text[span.end..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let after = line.trim_start();
+        let dash = after.chars().next()?;
+        if !matches!(dash, '―' | '—' | '–') && !after.starts_with("--") {
+            return None;
+        }
+        let line_end = span.end + line.len();
+        let a = self.token_at(span.end + (line.len() - after.len()) + dash.len_utf8());
+        let b = self
+            .tokens
+            .partition_point(|t| t.span.start < line_end)
+            .min(a + 6);
+        self.candidate_in(a, b, true).filter(|sp| {
+            sp.entity
+                .is_some_and(|e| self.entities[e].kind == EntityKind::Person)
+        })
+    }
+
     /// The speaker a transcript label names: its group is the person whose name ends
     /// in the label's last word ("PENCE" → "Mike Pence"), when there is one.
     fn label_speaker(&self, label: Span) -> Speaker {
@@ -1008,6 +1032,37 @@ reopen?\n\n\"OKOYE: Not before May.\n\n\"We need the money first.\"\n\nThe inter
                     QuoteKind::Direct,
                     "OKOYE",
                     Some("Ruth Okoye")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_dash_signs_the_quote_before_it() {
+        let text = "Readers wrote in about the new tram line.\n\
+“It takes me twenty minutes less to get to work.” ― Marta Kowalczyk\n\
+“The stops are too far apart for my mother.” — Daniel Osei.\n";
+        let doc = crate::analyze(text);
+        let got: Vec<(&str, Option<&str>)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    doc.str(q.span),
+                    q.speaker.as_ref().map(|sp| doc.str(sp.span)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "“It takes me twenty minutes less to get to work.”",
+                    Some("Marta Kowalczyk")
+                ),
+                (
+                    "“The stops are too far apart for my mother.”",
+                    Some("Daniel Osei")
                 ),
             ]
         );
