@@ -783,6 +783,7 @@ impl Ctx<'_> {
     /// modifiers.
     fn candidate_in(&self, a: usize, b: usize, first: bool) -> Option<Speaker> {
         let mut found = None;
+        let mut person: Option<Speaker> = None;
         let mut i = a;
         while i < b {
             let start = self.tokens[i].span.start;
@@ -843,15 +844,27 @@ impl Ctx<'_> {
                     group: None,
                 });
             }
-            if cand.is_some() {
-                found = cand;
+            if let Some(c) = cand {
                 if first {
-                    return found;
+                    return Some(c);
                 }
+                // "Michael Mulgrew, president of the union in New York City, said": a
+                // person or role further back speaks rather than a place or body named
+                // after it.
+                let place_or_body = c.entity.is_some_and(|e| {
+                    matches!(
+                        self.entities[e].kind,
+                        EntityKind::Organization | EntityKind::Location
+                    )
+                });
+                if !place_or_body {
+                    person = Some(c.clone());
+                }
+                found = Some(c);
             }
             i += step;
         }
-        found
+        person.or(found)
     }
 
     /// A pronoun before `b` in an earlier clause of the sentence ("he renewed his
@@ -1066,6 +1079,19 @@ reopen?\n\n\"OKOYE: Not before May.\n\n\"We need the money first.\"\n\nThe inter
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_person_before_an_apposition_speaks_not_the_place_in_it() {
+        let text = "Ines Barros, head of the fishermen's union in Port Elwin, said the deal \
+was \"a good start.\"";
+        let doc = crate::analyze(text);
+        let speakers: Vec<&str> = doc
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref().map(|sp| doc.str(sp.span)))
+            .collect();
+        assert_eq!(speakers, ["Ines Barros"]);
     }
 
     #[test]
