@@ -76,12 +76,13 @@ const DETERMINERS: &[&str] = &[
 /// How quotations are found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum QuoteModel {
-    /// The rules alone: quotation marks, cue words and the names around them.
+    /// The rules alone: quotation marks, cue words and the names around them. The
+    /// default: the models below cost time the throughput target cannot yet spare.
+    #[default]
     Rules,
     /// The rules, and the model learned from PolNeAR ([`crate::attribution`]) on the
     /// sentences that hold quotation marks: better speakers for quoted speech, and the
-    /// reported clauses around mixed quotes, at a few percent more time. The default.
-    #[default]
+    /// reported clauses around mixed quotes, at about a sixth more time.
     LearnedQuoted,
     /// The rules, and the model on every sentence with quotation marks or a likely
     /// cue: reported speech too, at about a fifth more time for the whole analysis.
