@@ -653,6 +653,17 @@ pub fn find_with(
     out
 }
 
+/// The stages the tagger reads, run on a training or development article: tokens,
+/// sentences, entities (with the compiled name finder) and quoted spans.
+fn stages(text: &str) -> (Vec<Token>, Vec<Sentence>, Vec<Entity>, Vec<Span>) {
+    let tokens = crate::tokens::tokenize(text);
+    let sentences = crate::sentences::split_sentences(text, &tokens);
+    let entities =
+        crate::entities::find_entities(text, &tokens, &sentences, &crate::ner::ModelNameFinder);
+    let spans = crate::quotes::quoted_spans(text);
+    (tokens, sentences, entities, spans)
+}
+
 /// Training examples: one per paragraph, gold tags projected on the product's tokens
 /// (a token takes a role when it lies inside one of the role's spans; sources and cues
 /// win over the content around them).
@@ -660,15 +671,7 @@ pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
     let h = FeatureHasher::new(BITS);
     let mut out = Vec::new();
     for d in docs {
-        let tokens = crate::tokens::tokenize(&d.text);
-        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
-        let entities = crate::entities::find_entities(
-            &d.text,
-            &tokens,
-            &sentences,
-            &crate::ner::ModelNameFinder,
-        );
-        let spans = crate::quotes::quoted_spans(&d.text);
+        let (tokens, sentences, entities, spans) = stages(&d.text);
         let cx = Context::new(
             &d.text,
             &tokens,
@@ -863,15 +866,7 @@ fn charset(text: &str, spans: &[Span]) -> std::collections::BTreeSet<usize> {
 pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores {
     let mut sc = Scores::default();
     for d in docs {
-        let tokens = crate::tokens::tokenize(&d.text);
-        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
-        let entities = crate::entities::find_entities(
-            &d.text,
-            &tokens,
-            &sentences,
-            &crate::ner::ModelNameFinder,
-        );
-        let spans = crate::quotes::quoted_spans(&d.text);
+        let (tokens, sentences, entities, spans) = stages(&d.text);
         let found = find_with(
             weights,
             cues,
