@@ -1,12 +1,29 @@
 //! Best-of-N throughput of the whole analysis on the CoNLL-2003 dev split, document by
 //! document (a steadier figure than criterion's mean on a noisy machine):
-//! `cargo run --release --example throughput -- [RUNS]`.
+//! `cargo run --release --example throughput -- [RUNS] [rules|quoted|all ...]`.
+//! With several quote models, the runs alternate between them in one process, so that
+//! a busy machine slows each alike.
 use std::time::Instant;
 
 fn main() {
-    let runs: usize = std::env::args()
-        .nth(1)
+    let mut args = std::env::args().skip(1);
+    let runs: usize = args
+        .next()
         .map_or(20, |s| s.parse().expect("RUNS is a number"));
+    let mut models: Vec<(String, newslens::QuoteModel)> = args
+        .map(|a| {
+            let m = match a.as_str() {
+                "rules" => newslens::QuoteModel::Rules,
+                "quoted" => newslens::QuoteModel::LearnedQuoted,
+                "all" => newslens::QuoteModel::Learned,
+                other => panic!("unknown quote model {other}: rules, quoted or all"),
+            };
+            (a, m)
+        })
+        .collect();
+    if models.is_empty() {
+        models.push(("default".into(), newslens::QuoteModel::default()));
+    }
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/data/conll2003/dev.txt"
@@ -14,18 +31,26 @@ fn main() {
     let content = std::fs::read_to_string(path).expect("../shared/data/conll2003/dev.txt");
     let docs = newslens::ner::conll::parse(&content);
     let tokens: usize = docs.iter().map(|d| newslens::tokenize(&d.text).len()).sum();
-    let mut best = f64::INFINITY;
+    let mut best = vec![f64::INFINITY; models.len()];
     for _ in 0..runs {
-        let t = Instant::now();
-        for d in &docs {
-            std::hint::black_box(newslens::analyze(std::hint::black_box(&d.text)));
+        for ((_, model), best) in models.iter().zip(&mut best) {
+            let t = Instant::now();
+            for d in &docs {
+                std::hint::black_box(newslens::analyze_using(
+                    std::hint::black_box(&d.text),
+                    &newslens::ner::ModelNameFinder,
+                    *model,
+                ));
+            }
+            *best = best.min(t.elapsed().as_secs_f64());
         }
-        best = best.min(t.elapsed().as_secs_f64());
     }
-    println!(
-        "{} docs, {tokens} tokens: best of {runs} {:.1} ms = {:.0} tokens/s",
-        docs.len(),
-        best * 1e3,
-        tokens as f64 / best
-    );
+    for ((name, _), best) in models.iter().zip(&best) {
+        println!(
+            "{name}: {} docs, {tokens} tokens: best of {runs} {:.1} ms = {:.0} tokens/s",
+            docs.len(),
+            best * 1e3,
+            tokens as f64 / best
+        );
+    }
 }

@@ -247,17 +247,23 @@ pub enum Reach {
 }
 
 /// The stretches of a document the tagger reads: within each paragraph, each run of
-/// consecutive sentences that `reach` takes. Other sentences (tables, scores, plain
-/// narration) cannot be tagged cheaper.
-pub fn units(sentences: &[Sentence], cx: &Context<'_>, reach: Reach) -> Vec<Paragraph> {
+/// consecutive sentences that `reach` takes and `settled` does not mark (sentences
+/// whose speech is already attributed; empty for none). Other sentences (tables,
+/// scores, plain narration) cannot be tagged cheaper.
+pub fn units(
+    sentences: &[Sentence],
+    cx: &Context<'_>,
+    reach: Reach,
+    settled: &[bool],
+) -> Vec<Paragraph> {
     let by_cue = reach == Reach::Cues;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut last: Option<(usize, usize)> = None; // (paragraph, sentence index) of the last unit's end
     for (k, s) in sentences.iter().enumerate() {
-        let worth = s
-            .tokens
-            .clone()
-            .any(|i| cx.quoted[i] != 0 || (by_cue && cx.grades[i] >= 4));
+        let worth = !settled.get(k).copied().unwrap_or(false)
+            && s.tokens
+                .clone()
+                .any(|i| cx.quoted[i] != 0 || (by_cue && cx.grades[i] >= 4));
         if !worth {
             continue;
         }
@@ -612,6 +618,7 @@ pub fn find(
     entities: &[Entity],
     quotes: &[Span],
     reach: Reach,
+    settled: &[bool],
 ) -> Vec<Found> {
     if reach == Reach::Quoted && quotes.is_empty() {
         return Vec::new();
@@ -625,11 +632,13 @@ pub fn find(
         entities,
         quotes,
         reach,
+        settled,
     )
 }
 
 /// The attributions of a document, with the given model and cue lexicon; `quotes`
-/// are its quoted spans (the quotation marks' spans).
+/// are its quoted spans (the quotation marks' spans), `settled` marks the sentences
+/// not to read ([`units`]).
 #[allow(clippy::too_many_arguments)] // the document's stages, the model and its reach
 pub fn find_with(
     weights: &Weights,
@@ -640,11 +649,12 @@ pub fn find_with(
     entities: &[Entity],
     quotes: &[Span],
     reach: Reach,
+    settled: &[bool],
 ) -> Vec<Found> {
     let h = FeatureHasher::new(BITS);
     let cx = Context::new(text, tokens, entities, cues, quotes, sentences, reach);
     let mut out = Vec::new();
-    for p in units(sentences, &cx, reach) {
+    for p in units(sentences, &cx, reach, settled) {
         let feats = features(h, &cx, &p);
         let tags = weights.viterbi(&feats, &allowed);
         let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();
@@ -682,7 +692,7 @@ pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
             Reach::Cues,
         );
         let gold = project(d, &tokens);
-        for p in units(&sentences, &cx, Reach::Cues) {
+        for p in units(&sentences, &cx, Reach::Cues, &[]) {
             out.push(Example {
                 feats: features(h, &cx, &p),
                 tags: gold[p.tokens.clone()].to_vec(),
@@ -876,6 +886,7 @@ pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores
             &entities,
             &spans,
             Reach::Cues,
+            &[],
         );
         let gold: Vec<_> = d
             .attributions
