@@ -517,7 +517,7 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
 }
 
 /// A word's hash (FNV-1a, 64-bit).
-fn hash(bytes: &[u8]) -> u64 {
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::lexicon::Fnv::default();
     h.write(bytes);
@@ -859,7 +859,8 @@ impl Scores {
     }
 }
 
-fn charset(text: &str, spans: &[Span]) -> std::collections::BTreeSet<usize> {
+/// The bytes of `spans` the scorer compares: neither white space nor quotation marks.
+pub(crate) fn charset(text: &str, spans: &[Span]) -> std::collections::BTreeSet<usize> {
     const MARKS: &str = "\"“”„‟«»‘’‚‛'`";
     let mut out = std::collections::BTreeSet::new();
     for s in spans {
@@ -870,6 +871,44 @@ fn charset(text: &str, spans: &[Span]) -> std::collections::BTreeSet<usize> {
         }
     }
     out
+}
+
+type Chars = std::collections::BTreeSet<usize>;
+
+/// Pairs of gold and predicted contents that the scorer matches: one to one, at a
+/// Jaccard overlap of their characters of at least 0.5, best first.
+fn match_sets(gold: &[Chars], pred: &[Chars]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            let inter = g.intersection(p).count();
+            if inter == 0 {
+                continue;
+            }
+            let j = inter as f64 / (g.len() + p.len() - inter) as f64;
+            if j >= 0.5 {
+                pairs.push((j, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((b.1, b.2).cmp(&(a.1, a.2))));
+    let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
+    let mut out = Vec::new();
+    for (_, gi, pi) in pairs {
+        if used_g[gi] || used_p[pi] {
+            continue;
+        }
+        used_g[gi] = true;
+        used_p[pi] = true;
+        out.push((gi, pi));
+    }
+    out
+}
+
+/// [`match_sets`] on spans of `text`: which gold contents the predicted ones match.
+pub(crate) fn matches(text: &str, gold: &[Vec<Span>], pred: &[Vec<Span>]) -> Vec<(usize, usize)> {
+    let sets = |v: &[Vec<Span>]| -> Vec<Chars> { v.iter().map(|s| charset(text, s)).collect() };
+    match_sets(&sets(gold), &sets(pred))
 }
 
 /// Scores `weights` on `docs`.
@@ -906,27 +945,8 @@ pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores
             .collect();
         sc.gold += gold.len();
         sc.predicted += pred.len();
-        let mut pairs = Vec::new();
-        for (gi, g) in gold.iter().enumerate() {
-            for (pi, p) in pred.iter().enumerate() {
-                let inter = g.0.intersection(&p.0).count();
-                if inter == 0 {
-                    continue;
-                }
-                let j = inter as f64 / (g.0.len() + p.0.len() - inter) as f64;
-                if j >= 0.5 {
-                    pairs.push((j, gi, pi));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((b.1, b.2).cmp(&(a.1, a.2))));
-        let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
-        for (_, gi, pi) in pairs {
-            if used_g[gi] || used_p[pi] {
-                continue;
-            }
-            used_g[gi] = true;
-            used_p[pi] = true;
+        let contents = |v: &[(Chars, Chars)]| v.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+        for (gi, pi) in match_sets(&contents(&gold), &contents(&pred)) {
             sc.content += 1;
             let (gs, ps) = (&gold[gi].1, &pred[pi].1);
             if (gs.is_empty() && ps.is_empty()) || gs.intersection(ps).next().is_some() {

@@ -48,6 +48,8 @@ pub struct Lexicon {
     /// Lower-case titles and roles ("president", "spokesman").
     pub titles: HashSet<&'static str>,
     pub title_modifiers: HashSet<&'static str>,
+    /// Lower-case nouns for unnamed speakers ("aide", "campaign", "analysts").
+    pub speaker_nouns: HashSet<&'static str>,
     pub abbreviations: HashSet<&'static str>,
     /// Speech and thought verbs, lower case.
     pub cues: HashSet<&'static str>,
@@ -74,6 +76,7 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
         "title_modifiers",
         include_str!("../data/title_modifiers.txt"),
     ),
+    ("speaker_nouns", include_str!("../data/speaker_nouns.txt")),
     ("abbreviations", include_str!("../data/abbreviations.txt")),
     ("cues", include_str!("../data/cues.txt")),
     ("auxiliaries", include_str!("../data/auxiliaries.txt")),
@@ -108,6 +111,7 @@ pub fn lexicon() -> &'static Lexicon {
         misc_words: set("misc_words"),
         titles: set("titles"),
         title_modifiers: set("title_modifiers"),
+        speaker_nouns: set("speaker_nouns"),
         abbreviations: set("abbreviations"),
         cues: set("cues"),
         auxiliaries: set("auxiliaries"),

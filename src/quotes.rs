@@ -26,6 +26,8 @@ use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
 
+pub mod speakers;
+
 /// What kind of quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -68,10 +70,34 @@ pub struct Quote {
 /// How many sentences back a pronoun or role may find the person it refers to.
 const MAX_PRONOUN_REACH: usize = 6;
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "I", "He", "She", "They", "We"];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "The", "A", "An", "His", "Her", "Its", "Their",
-];
+/// A pronoun that may speak ("he", "They").
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+    )
+}
+
+/// A determiner that may open a role ("the spokesman", "a White House official").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "The"
+            | "A"
+            | "An"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+    )
+}
 
 /// How quotations are found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,13 +105,14 @@ pub enum QuoteModel {
     /// The rules alone: quotation marks, cue words and the names around them.
     Rules,
     /// The rules, and the model learned from PolNeAR ([`crate::attribution`]) on the
-    /// sentences that hold quotation marks: better speakers for quoted speech, and the
-    /// reported clauses around mixed quotes, at a few percent more time (it leaves out
-    /// the sentences whose quotes the rules have attributed). The default.
+    /// sentences that hold quotation marks (but those whose quotes the rules have
+    /// attributed): better speakers for quoted speech, and the reported clauses around
+    /// mixed quotes; then the learned speaker ranker ([`speakers`]) picks each quote's
+    /// speaker. About a tenth more time for the whole analysis. The default.
     #[default]
     LearnedQuoted,
-    /// The rules, and the model on every sentence with quotation marks or a likely
-    /// cue: reported speech too, at about a sixth more time for the whole analysis.
+    /// As [`QuoteModel::LearnedQuoted`], with the model on every sentence with a likely
+    /// cue too: reported speech, at about a quarter more time for the whole analysis.
     Learned,
 }
 
@@ -105,6 +132,16 @@ pub fn find_quotes(
         entities,
         groups,
     };
+    let mut quotes = find_unranked(&ctx, model);
+    if model != QuoteModel::Rules {
+        speakers::rerank(&ctx, &mut quotes);
+    }
+    quotes
+}
+
+/// The quotations, each with the speaker the rules (and the attribution model) chose.
+fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
+    let (text, tokens, sentences, entities) = (ctx.text, ctx.tokens, ctx.sentences, ctx.entities);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
     let (spans, labels) = transcript_turns(text, quoted_spans(text));
@@ -768,12 +805,15 @@ impl Ctx<'_> {
     fn cue_span(&self, i: usize) -> Span {
         let mut end = i;
         let w = |j: usize| self.tokens.get(j).map(|t| &self.text[t.span.range()]);
+        // "told reporters", "told CNN"; not "told a local radio station" (the cue is
+        // "told") nor "told that".
         let listener = matches!(w(i), Some("told" | "tells" | "telling"))
             && self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Word)
-            && w(i + 1) != Some("that");
+            && !matches!(w(i + 1), Some("that"))
+            && !w(i + 1).is_some_and(is_determiner);
         if self.according_to(i) || listener {
             end = i + 1;
         } else if matches!(w(i + 1), Some("in"))
@@ -803,91 +843,155 @@ impl Ctx<'_> {
         self.candidate_in(start, end, false)
     }
 
-    /// A speaker mention within tokens `a..b`: the first (`first`) or last name of a
-    /// person or organisation, pronoun or role noun phrase, skipping possessive
-    /// modifiers.
-    fn candidate_in(&self, a: usize, b: usize, first: bool) -> Option<Speaker> {
-        let mut found = None;
-        let mut person: Option<Speaker> = None;
+    /// The possible speakers within tokens `a..b`, in text order: names of people,
+    /// organisations and places (possessive modifiers marked), pronouns, role noun
+    /// phrases ("the spokesman", "a White House official") and "officials"; with
+    /// `first`, only up to the first that is not a possessive.
+    fn mentions(&self, a: usize, b: usize, first: bool) -> Vec<speakers::Mention> {
+        use speakers::{Mention, MentionKind};
+        let mut out: Vec<Mention> = Vec::new();
         let mut i = a;
+        // Entities are in text order: the next one that may start at token `i`.
+        let mut e_at = self.tokens.get(a).map_or(self.entities.len(), |t| {
+            self.entities
+                .partition_point(|e| e.span.start < t.span.start)
+        });
         while i < b {
+            if first && out.last().is_some_and(|m| !m.possessive) {
+                break;
+            }
             let start = self.tokens[i].span.start;
             let mut step = 1;
-            let mut cand = None;
-            if let Some((ei, e)) = self.entity_at(start).filter(|(_, e)| {
+            while e_at < self.entities.len() && self.entities[e_at].span.start < start {
+                e_at += 1;
+            }
+            let entity = self
+                .entities
+                .get(e_at)
+                .filter(|e| e.span.start == start)
+                .map(|e| (e_at, e));
+            if let Some((ei, e)) = entity.filter(|(_, e)| {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Location
                 )
             }) {
-                let possessive_modifier = self.text[e.span.end..].starts_with(['\'', '’']);
-                if !possessive_modifier {
-                    cand = Some(Speaker {
+                out.push(Mention {
+                    speaker: Speaker {
                         span: e.span,
                         entity: Some(ei),
                         group: e.group,
-                    });
-                }
-                step = self.token_at(e.span.end).max(i + 1) - i;
-            } else if PRONOUNS.contains(&self.tok(i)) {
-                cand = Some(Speaker {
-                    span: self.tokens[i].span,
-                    entity: None,
-                    group: self.resolve(i),
+                    },
+                    kind: match e.kind {
+                        EntityKind::Person => MentionKind::Person,
+                        EntityKind::Organization => MentionKind::Organization,
+                        _ => MentionKind::Place,
+                    },
+                    possessive: self.text[e.span.end..].starts_with(['\'', '’']),
                 });
-            } else if DETERMINERS.contains(&self.tok(i)) {
-                // "the spokesman", "a White House official".
+                step = self.token_at(e.span.end).max(i + 1) - i;
+            } else if self.tokens[i].kind != TokenKind::Word || self.tokens[i].span.len() > 9 {
+                // No pronoun, determiner or "officials".
+            } else if is_pronoun(self.tok(i)) {
+                out.push(Mention {
+                    speaker: Speaker {
+                        span: self.tokens[i].span,
+                        entity: None,
+                        group: self.resolve(i),
+                    },
+                    kind: MentionKind::Pronoun,
+                    possessive: false,
+                });
+            } else if is_determiner(self.tok(i)) {
+                // "the spokesman", "a White House official", "the campaign".
                 let mut j = i + 1;
-                while j < b && j < i + 4 {
-                    if lexicon()
-                        .titles
-                        .contains(self.tok(j).to_lowercase().as_str())
-                        || matches!(self.tok(j), "official" | "officials")
-                    {
+                while j < b && j < i + 4 && self.tokens[j].kind == TokenKind::Word {
+                    let title = self.tok_in(j, &lexicon().titles);
+                    if title || self.tok_in(j, &lexicon().speaker_nouns) {
                         let definite = !matches!(self.tok(i), "a" | "an" | "A" | "An");
                         let span = Span::new(start, self.tokens[j].span.end);
                         // A role the grouping stage linked ("the spokeswoman") names its
-                        // person; another definite role takes the nearest person.
+                        // person; another definite title takes the nearest person.
                         let linked = self
                             .groups
                             .iter()
                             .position(|g| g.references.contains(&span));
-                        cand = Some(Speaker {
-                            span,
-                            entity: None,
-                            group: linked.or_else(|| if definite { self.resolve(i) } else { None }),
+                        let nearest = definite && (title || self.tok(j) == "official");
+                        out.push(Mention {
+                            speaker: Speaker {
+                                span,
+                                entity: None,
+                                group: linked
+                                    .or_else(|| if nearest { self.resolve(i) } else { None }),
+                            },
+                            kind: MentionKind::Role,
+                            possessive: false,
                         });
                         step = j + 1 - i;
                         break;
                     }
                     j += 1;
                 }
-            } else if matches!(self.tok(i), "officials" | "Officials") {
-                cand = Some(Speaker {
-                    span: self.tokens[i].span,
-                    entity: None,
-                    group: None,
+            } else if self.tok(i).ends_with('s') && self.tok_in(i, &lexicon().speaker_nouns) {
+                // A plural alone: "Officials said", "analysts say".
+                out.push(Mention {
+                    speaker: Speaker {
+                        span: self.tokens[i].span,
+                        entity: None,
+                        group: None,
+                    },
+                    kind: MentionKind::Role,
+                    possessive: false,
                 });
-            }
-            if let Some(c) = cand {
-                if first {
-                    return Some(c);
-                }
-                // "Michael Mulgrew, president of the union in New York City, said": a
-                // person or role further back speaks rather than a place or body named
-                // after it.
-                let place_or_body = c.entity.is_some_and(|e| {
-                    matches!(
-                        self.entities[e].kind,
-                        EntityKind::Organization | EntityKind::Location
-                    )
-                });
-                if !place_or_body {
-                    person = Some(c.clone());
-                }
-                found = Some(c);
             }
             i += step;
+        }
+        out
+    }
+
+    /// Whether token `j`, case aside, is in `list` (the words looked up are short and
+    /// ASCII: lower-cased on the stack).
+    fn tok_in(&self, j: usize, list: &crate::lexicon::HashSet<&'static str>) -> bool {
+        let w = self.tok(j);
+        let mut buf = [0u8; 24];
+        if w.len() <= buf.len() && w.is_ascii() {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| list.contains(l))
+        } else {
+            list.contains(w.to_lowercase().as_str())
+        }
+    }
+
+    /// A speaker mention within tokens `a..b`: the first (`first`) or last name of a
+    /// person or organisation, pronoun or role noun phrase, skipping possessive
+    /// modifiers.
+    fn candidate_in(&self, a: usize, b: usize, first: bool) -> Option<Speaker> {
+        let mut found = None;
+        let mut person: Option<Speaker> = None;
+        for m in self
+            .mentions(a, b, first)
+            .into_iter()
+            .filter(|m| !m.possessive)
+        {
+            let c = m.speaker;
+            if first {
+                return Some(c);
+            }
+            // "Michael Mulgrew, president of the union in New York City, said": a
+            // person or role further back speaks rather than a place or body named
+            // after it.
+            let place_or_body = c.entity.is_some_and(|e| {
+                matches!(
+                    self.entities[e].kind,
+                    EntityKind::Organization | EntityKind::Location
+                )
+            });
+            if !place_or_body {
+                person = Some(c.clone());
+            }
+            found = Some(c);
         }
         person.or(found)
     }
@@ -897,7 +1001,7 @@ impl Ctx<'_> {
     fn pronoun_before(&self, a: usize, b: usize) -> Option<Speaker> {
         (a..b)
             .rev()
-            .find(|&i| PRONOUNS.contains(&self.tok(i)))
+            .find(|&i| is_pronoun(self.tok(i)))
             .map(|i| Speaker {
                 span: self.tokens[i].span,
                 entity: None,

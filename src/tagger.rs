@@ -140,6 +140,15 @@ impl Weights {
         }
     }
 
+    /// The score of `feats` under one-tag weights (a ranker's: one weight a feature).
+    pub fn score(&self, feats: &[u32]) -> f32 {
+        let mut s = [0.0f32; 1];
+        if self.tags == 1 {
+            self.emission(feats, &mut s);
+        }
+        s[0]
+    }
+
     /// Adds the weights of `feats` into `scores` (one slot per tag).
     fn emission(&self, feats: &[u32], scores: &mut [f32]) {
         if let Some((q, scale)) = &self.quantised {

@@ -216,7 +216,7 @@ to a union survey.\n";
             t(
                 "the channel could close within a month",
                 "warned",
-                "Harbour Master Fiona Grant"
+                "Fiona Grant"
             ),
             t(
                 "the dredging will cost more than planned",
@@ -230,6 +230,13 @@ to a union survey.\n";
             ),
         ]
     );
-    // The rules alone read one clause that runs on over the second attribution.
-    assert_eq!(quotes(&["analyze", "--quotes", "rules"]).len(), 1);
+    // The rules alone read one clause that runs on over the second attribution, and
+    // take the third's "according to" for its cue and the survey for its speaker.
+    let rules = quotes(&["analyze", "--quotes", "rules"]);
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert!(
+        rules[0].0.contains("officials at the council believe"),
+        "{rules:?}"
+    );
+    assert_eq!(rules[1].2, "a union survey");
 }
