@@ -221,8 +221,13 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         .enumerate()
         .filter(|(i, _)| !quoted_sentences[*i])
     {
-        if let Some(q) = ctx.indirect(si) {
+        let mut from = 0;
+        while let Some((q, next)) = ctx.indirect(si, from) {
             quotes.push(q);
+            if next <= from {
+                break;
+            }
+            from = next;
         }
     }
     let reach = match model {
@@ -501,7 +506,8 @@ impl Ctx<'_> {
         }
         // "said that the plan ...": what was said starts after "that".
         let first = self.token_at(content.start);
-        if self.tok(first).eq_ignore_ascii_case("that") {
+        let after_that = self.tok(first).eq_ignore_ascii_case("that");
+        if after_that {
             if let Some(next) = self
                 .tokens
                 .get(first + 1)
@@ -518,7 +524,17 @@ impl Ctx<'_> {
             && inside[0].start == 0
             && content.start + inside[0].end >= content.start + body.len()
         {
-            QuoteKind::Direct
+            // "warned that "every week ..."": quoted from the cue on, lower case, is
+            // reported speech in the speaker's words (mixed), as the rules call it.
+            let lower = self.text[content.range()]
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_lowercase);
+            if after_that && lower {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Direct
+            }
         } else {
             QuoteKind::Mixed
         };
@@ -1029,10 +1045,15 @@ impl Ctx<'_> {
             .and_then(|e| e.group)
     }
 
-    /// Indirect speech in sentence `si`, which holds no quotation marks.
-    fn indirect(&self, si: usize) -> Option<Quote> {
+    /// Indirect speech in sentence `si`, which holds no quotation marks, from its token
+    /// `from` on; with the token where the next may start ("Hale believes that ..., and
+    /// the Gazette reported that ..." holds two).
+    fn indirect(&self, si: usize, from: usize) -> Option<(Quote, usize)> {
         let s = &self.sentences[si];
-        let r = s.tokens.clone();
+        let r = from.max(s.tokens.start)..s.tokens.end;
+        if r.is_empty() {
+            return None;
+        }
         let last = if self.tokens[r.end - 1].kind == TokenKind::Punct {
             r.end - 1
         } else {
@@ -1059,12 +1080,15 @@ impl Ctx<'_> {
                 };
                 let (a, b) = content?;
                 if b > a + 2 && speaker.is_some() {
-                    return Some(Quote {
-                        span: span_of(a, b),
-                        kind: QuoteKind::Indirect,
-                        cue: Some(self.cue_span(c)),
-                        speaker,
-                    });
+                    return Some((
+                        Quote {
+                            span: span_of(a, b),
+                            kind: QuoteKind::Indirect,
+                            cue: Some(self.cue_span(c)),
+                            speaker,
+                        },
+                        r.end,
+                    ));
                 }
                 continue;
             }
@@ -1088,13 +1112,30 @@ impl Ctx<'_> {
                     if a < last && self.tok(a) == "that" {
                         a += 1;
                     }
-                    if last > a + 2 {
-                        return Some(Quote {
-                            span: span_of(a, last),
-                            kind: QuoteKind::Indirect,
-                            cue: Some(cue),
-                            speaker: Some(speaker),
-                        });
+                    // ", and the Gazette reported that ...": a second attribution ends
+                    // this one's content.
+                    let end = (a + 2..last)
+                        .find(|&k| {
+                            self.tok(k) == ","
+                                && matches!(self.tok(k + 1), "and" | "but" | "while")
+                                && (k + 3..last.min(k + 9)).any(|c2| {
+                                    self.is_cue(c2)
+                                        && self
+                                            .candidate_in(k + 2, c2, false)
+                                            .is_some_and(|sp| self.token_at(sp.span.end) == c2)
+                                })
+                        })
+                        .unwrap_or(last);
+                    if end > a + 2 {
+                        return Some((
+                            Quote {
+                                span: span_of(a, end),
+                                kind: QuoteKind::Indirect,
+                                cue: Some(cue),
+                                speaker: Some(speaker),
+                            },
+                            if end < last { end + 2 } else { r.end },
+                        ));
                     }
                 }
             }
@@ -1104,12 +1145,15 @@ impl Ctx<'_> {
                 if comma + 4 >= c && comma > r.start + 2 {
                     let speaker = self.candidate_in(comma + 1, last, true);
                     if speaker.is_some() {
-                        return Some(Quote {
-                            span: span_of(r.start, comma),
-                            kind: QuoteKind::Indirect,
-                            cue: Some(self.cue_span(c)),
-                            speaker,
-                        });
+                        return Some((
+                            Quote {
+                                span: span_of(r.start, comma),
+                                kind: QuoteKind::Indirect,
+                                cue: Some(self.cue_span(c)),
+                                speaker,
+                            },
+                            r.end,
+                        ));
                     }
                 }
             }
@@ -1127,6 +1171,35 @@ mod tests {
             .iter()
             .map(|s| &text[s.range()])
             .collect()
+    }
+
+    #[test]
+    fn two_reported_clauses_joined_by_and_are_two_attributions() {
+        let text = "Owen Hale believes that the board ignored cheaper options, and the \
+Fenwick Gazette reported that two members had asked for a delay.";
+        let doc = crate::analyze(text);
+        let got: Vec<(&str, &str, &str)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    doc.str(q.span),
+                    doc.str(q.cue.expect("a cue")),
+                    doc.str(q.speaker.as_ref().expect("a speaker").span),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the board ignored cheaper options", "believes", "Owen Hale"),
+                (
+                    "two members had asked for a delay",
+                    "reported",
+                    "Fenwick Gazette"
+                ),
+            ]
+        );
     }
 
     #[test]
