@@ -326,7 +326,12 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
                 return None;
             }
             let from = at + mark.len_utf8();
-            let colon = text[from..].find(": ")?;
+            // A label is at most 30 bytes: look no further for its colon.
+            let mut reach = (from + 33).min(text.len());
+            while !text.is_char_boundary(reach) {
+                reach -= 1;
+            }
+            let colon = text[from..reach].find(": ")?;
             let label = &text[from..from + colon];
             let caps = label.chars().filter(char::is_ascii_uppercase).count();
             let ok = (2..=30).contains(&label.len())
@@ -630,8 +635,15 @@ impl Ctx<'_> {
     /// "“...” ― Krystal Correa": a name after a dash that follows the quote on its
     /// line signs it.
     fn dash_signature(&self, span: Span) -> Option<Speaker> {
+        // The rest of the quote's line, as far as a signature may reach (not the whole
+        // line: a text of one long line would be read again for every quote).
         let rest = &self.text[span.end..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let mut reach = rest.len().min(300);
+        while !rest.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let near = &rest[..reach];
+        let line = &near[..near.find('\n').unwrap_or(near.len())];
         let after = line.trim_start();
         let dash = after.chars().next()?;
         if !matches!(dash, '―' | '—' | '–') && !after.starts_with("--") {

@@ -164,3 +164,18 @@ fn one_megabyte_of_text() {
         "quotes are found all through the text"
     );
 }
+
+#[test]
+fn one_megabyte_on_one_line() {
+    // No line break and no ": " anywhere: a search for either that ran to the end of
+    // the text from every quote made this quadratic (minutes for 10 MB).
+    let block = "\"We are fine,\" he said. Officials said the plan, according to the report, \
+                 was \"dead.\" \"Never,\" she said — ";
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(block);
+    }
+    check_output(&text);
+    let doc = analyze(&text);
+    assert!(doc.quotes.len() > 10_000, "quotes all along the line");
+}
