@@ -78,6 +78,26 @@ fn is_pronoun(w: &str) -> bool {
     )
 }
 
+/// Whether quoted words are no speech, whatever cue is near: a title in capitals
+/// ("“Fox and Friends”", "“State of the Union.”"), or one run of characters with a
+/// digit, slash or at sign (a tweet's number, a handle, a link).
+fn no_speech(quoted: &str) -> bool {
+    let inner = quoted.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if let [one] = words.as_slice() {
+        return one.contains(|c: char| c.is_ascii_digit() || matches!(c, '/' | '@'));
+    }
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with",
+    ];
+    words
+        .iter()
+        .all(|w| SMALL.contains(w) || w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 /// A determiner that may open a role ("the spokesman", "a White House official").
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -205,8 +225,8 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
                 }
             }
         }
-        if attribution.is_none() && kind == QuoteKind::Partial {
-            continue; // a scare quote
+        if kind == QuoteKind::Partial && (attribution.is_none() || no_speech(&text[span.range()])) {
+            continue; // a scare quote, a title, a handle or a number
         }
         let (cue, speaker) = attribution.unwrap_or((None, None));
         quotes.push(Quote {
@@ -1183,6 +1203,26 @@ mod tests {
             .iter()
             .map(|s| &text[s.range()])
             .collect()
+    }
+
+    #[test]
+    fn titles_handles_and_numbers_in_quotation_marks_are_no_speech() {
+        for q in [
+            "\"Morning Joe\"",
+            "“State of the Union.”",
+            "\"778257943577919488\"",
+            "\"pic.twitter.com/\"",
+        ] {
+            assert!(no_speech(q), "{q}");
+        }
+        for q in [
+            "\"war criminal\"",
+            "“Arrogant,”",
+            "\"a clear beat,\"",
+            "\"Never\"",
+        ] {
+            assert!(!no_speech(q), "{q}");
+        }
     }
 
     #[test]
