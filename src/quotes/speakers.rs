@@ -80,6 +80,14 @@ fn bucket(d: usize) -> u64 {
 pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     let Some(w) = model() else { return };
     for k in 0..quotes.len() {
+        // A transcript turn is said by its label ("HOST: ..."), whatever is around.
+        let labelled = quotes[k].speaker.as_ref().is_some_and(|s| {
+            s.span.end <= quotes[k].span.start
+                && ctx.text[s.span.end..quotes[k].span.start].trim() == ":"
+        });
+        if labelled {
+            continue;
+        }
         let c = candidates(ctx, quotes, k);
         let best = c
             .feats
@@ -99,12 +107,25 @@ fn apposed(text: &str, x: Span, y: Span) -> bool {
     x.end <= y.start && matches!(text[x.end..y.start].trim(), "" | ",")
 }
 
-/// `speakers[i]`, or where that is a role that names no one, the person's name in
-/// apposition to it ("A UN spokeswoman, Stéphanie Tremblay,", "Lena Ortiz, a
-/// spokeswoman for the union,"): the same speaker, by name.
+/// `speakers[i]`; but where that is a name that qualifies a role just before it ("a
+/// senior aide to Reyes"), the role; and where it is a role that names no one, the
+/// person's name in apposition to it ("A UN spokeswoman, Stéphanie Tremblay,", "Lena
+/// Ortiz, a spokeswoman for the union,"): the same speaker, by name.
 fn apposed_name(ctx: &Ctx<'_>, speakers: &[Option<Speaker>], i: usize) -> Option<Speaker> {
     let s = speakers[i].as_ref()?;
-    if s.entity.is_some() || s.group.is_some() {
+    if s.entity.is_some() {
+        // "a senior aide to Reyes": the name qualifies a role before it, which speaks.
+        let role = speakers.iter().flatten().find(|r| {
+            r.entity.is_none()
+                && r.span.end <= s.span.start
+                && matches!(
+                    ctx.text[r.span.end..s.span.start].trim(),
+                    "to" | "of" | "for" | "at" | "with" | "from"
+                )
+        });
+        return role.or(Some(s)).cloned();
+    }
+    if s.group.is_some() {
         return Some(s.clone());
     }
     speakers

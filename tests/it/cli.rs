@@ -204,8 +204,8 @@ to a union survey.\n";
             .unwrap()
             .iter()
             .map(|q| {
-                let s = |x: &Value| x["text"].as_str().unwrap_or("").to_owned();
-                (s(q), s(&q["cue"]), s(&q["speaker"]))
+                let s = |x: &Value, k: &str| x[k].as_str().unwrap_or("").to_owned();
+                (s(q, "text"), s(&q["cue"], "text"), s(&q["speaker"], "name"))
             })
             .collect()
     };
