@@ -877,7 +877,7 @@ type Chars = std::collections::BTreeSet<usize>;
 
 /// Pairs of gold and predicted contents that the scorer matches: one to one, at a
 /// Jaccard overlap of their characters of at least 0.5, best first.
-fn match_sets(gold: &[Chars], pred: &[Chars]) -> Vec<(usize, usize)> {
+fn match_sets(gold: &[&Chars], pred: &[&Chars]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         for (pi, p) in pred.iter().enumerate() {
@@ -908,7 +908,11 @@ fn match_sets(gold: &[Chars], pred: &[Chars]) -> Vec<(usize, usize)> {
 /// [`match_sets`] on spans of `text`: which gold contents the predicted ones match.
 pub(crate) fn matches(text: &str, gold: &[Vec<Span>], pred: &[Vec<Span>]) -> Vec<(usize, usize)> {
     let sets = |v: &[Vec<Span>]| -> Vec<Chars> { v.iter().map(|s| charset(text, s)).collect() };
-    match_sets(&sets(gold), &sets(pred))
+    let (gold, pred) = (sets(gold), sets(pred));
+    match_sets(
+        &gold.iter().collect::<Vec<_>>(),
+        &pred.iter().collect::<Vec<_>>(),
+    )
 }
 
 /// Scores `weights` on `docs`.
@@ -945,8 +949,9 @@ pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores
             .collect();
         sc.gold += gold.len();
         sc.predicted += pred.len();
-        let contents = |v: &[(Chars, Chars)]| v.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
-        for (gi, pi) in match_sets(&contents(&gold), &contents(&pred)) {
+        let gold_contents: Vec<&Chars> = gold.iter().map(|x| &x.0).collect();
+        let pred_contents: Vec<&Chars> = pred.iter().map(|x| &x.0).collect();
+        for (gi, pi) in match_sets(&gold_contents, &pred_contents) {
             sc.content += 1;
             let (gs, ps) = (&gold[gi].1, &pred[pi].1);
             if (gs.is_empty() && ps.is_empty()) || gs.intersection(ps).next().is_some() {

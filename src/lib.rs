@@ -82,11 +82,7 @@ pub fn analyze_with(text: &str, finder: &dyn NameFinder) -> Document {
 
 /// Analyses `text`, finding names with `finder` and quotations with `quotes`.
 pub fn analyze_using(text: &str, finder: &dyn NameFinder, quotes: QuoteModel) -> Document {
-    let tokens = tokenize(text);
-    let sentences = split_sentences(text, &tokens);
-    let mut entities = find_entities(text, &tokens, &sentences, finder);
-    let mut groups = group_mentions(text, &mut entities);
-    find_references(text, &tokens, &entities, &mut groups);
+    let (tokens, sentences, entities, groups) = stages_before_quotes(text, finder);
     let quotes = find_quotes(text, &tokens, &sentences, &entities, &groups, quotes);
     Document {
         text: text.to_owned(),
@@ -96,4 +92,18 @@ pub fn analyze_using(text: &str, finder: &dyn NameFinder, quotes: QuoteModel) ->
         groups,
         quotes,
     }
+}
+
+/// Stages 1 to 4: what the quote stage reads (also what its speaker ranker is trained
+/// on, so that training sees the pipeline as it runs).
+pub(crate) fn stages_before_quotes(
+    text: &str,
+    finder: &dyn NameFinder,
+) -> (Vec<Token>, Vec<Sentence>, Vec<Entity>, Vec<Group>) {
+    let tokens = tokenize(text);
+    let sentences = split_sentences(text, &tokens);
+    let mut entities = find_entities(text, &tokens, &sentences, finder);
+    let mut groups = group_mentions(text, &mut entities);
+    find_references(text, &tokens, &entities, &mut groups);
+    (tokens, sentences, entities, groups)
 }

@@ -168,12 +168,8 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     for (&span, &label) in spans.iter().zip(&labels) {
         if let Some(label) = label {
             // "PENCE: Well, look, ...": a turn of a quoted transcript, said by its label.
-            if let (Some(s0), Some(s1)) =
-                (ctx.sentence_at(span.start), ctx.sentence_at(span.end - 1))
-            {
-                for flag in &mut quoted_sentences[s0..=s1] {
-                    *flag = true;
-                }
+            if let Some(r) = ctx.sentences_of(span) {
+                quoted_sentences[r].fill(true);
             }
             quotes.push(Quote {
                 span,
@@ -275,12 +271,8 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             .binary_search_by_key(&(span.start, span.end), |s| (s.start, s.end))
             .is_err()
         {
-            if let (Some(s0), Some(s1)) =
-                (ctx.sentence_at(span.start), ctx.sentence_at(span.end - 1))
-            {
-                for flag in &mut done[s0..=s1] {
-                    *flag = false;
-                }
+            if let Some(r) = ctx.sentences_of(*span) {
+                done[r].fill(false);
             }
         }
     }
@@ -651,7 +643,6 @@ impl Ctx<'_> {
         &self.text[self.tokens[i].span.range()]
     }
 
-    /// The entity that starts at `byte`, if any (entities are sorted by start).
     /// "“...” ― Krystal Correa": a name after a dash that follows the quote on its
     /// line signs it.
     fn dash_signature(&self, span: Span) -> Option<Speaker> {
@@ -702,6 +693,7 @@ impl Ctx<'_> {
         }
     }
 
+    /// The entity that starts at `byte`, if any (entities are sorted by start).
     fn entity_at(&self, byte: usize) -> Option<(usize, &Entity)> {
         let i = self.entities.partition_point(|e| e.span.start < byte);
         self.entities
@@ -715,6 +707,11 @@ impl Ctx<'_> {
         let a = self.entities.partition_point(|e| e.span.start < span.start);
         let b = self.entities.partition_point(|e| e.span.start < span.end);
         &self.entities[a..b.max(a)]
+    }
+
+    /// The sentences a span starts and ends in, when both are known.
+    fn sentences_of(&self, span: Span) -> Option<std::ops::RangeInclusive<usize>> {
+        Some(self.sentence_at(span.start)?..=self.sentence_at(span.end - 1)?)
     }
 
     fn sentence_at(&self, byte: usize) -> Option<usize> {
@@ -1030,12 +1027,10 @@ impl Ctx<'_> {
             // "Michael Mulgrew, president of the union in New York City, said": a
             // person or role further back speaks rather than a place or body named
             // after it.
-            let place_or_body = c.entity.is_some_and(|e| {
-                matches!(
-                    self.entities[e].kind,
-                    EntityKind::Organization | EntityKind::Location
-                )
-            });
+            let place_or_body = matches!(
+                m.kind,
+                speakers::MentionKind::Organization | speakers::MentionKind::Place
+            );
             if !place_or_body {
                 person = Some(c.clone());
             }

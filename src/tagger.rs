@@ -309,20 +309,36 @@ pub fn train(
     let mut trainer = Trainer::new(buckets, tags);
     let mut best = None;
     let mut order: Vec<Example> = examples.to_vec();
-    let mut seed = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut shuffle = Shuffle::new(seed);
     for e in 1..=epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle.shuffle(&mut order);
         let errors = trainer.epoch(&order, allowed);
         let w = trainer.averaged();
         report(e, errors, &w);
         best = Some(w);
     }
     best.unwrap_or_else(|| Weights::zeros(buckets, tags))
+}
+
+/// Epoch orders for training: a xorshift shuffle from a seed, the same on every run
+/// and platform.
+pub struct Shuffle(u64);
+
+impl Shuffle {
+    /// Orders drawn from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Shuffle(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+
+    /// Puts `items` in the next order.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            items.swap(i, (self.0 % (i as u64 + 1)) as usize);
+        }
+    }
 }
 
 /// Averaged structured perceptron, one epoch at a time, so a caller can score a dev set

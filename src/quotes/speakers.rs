@@ -46,15 +46,14 @@ pub struct Candidates {
     pub feats: Vec<Vec<u32>>,
 }
 
-/// A training list: the candidates of one quote the pipeline found, and which of them
-/// are right by the gold attribution it matches.
+/// A training list: the candidates of one quote the pipeline found (the first the
+/// speaker the rules and attribution model chose, or "none"), and which of them are
+/// right by the gold attribution it matches.
 pub struct Example {
     /// Each candidate's feature ids.
     pub feats: Vec<Vec<u32>>,
     /// Whether each is right.
     pub gold: Vec<bool>,
-    /// Which candidate the rules and attribution model chose.
-    pub chosen: usize,
 }
 
 fn model() -> Option<&'static Weights> {
@@ -373,12 +372,8 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
     let mut out = Vec::new();
     for d in docs {
         let text = &d.text;
-        let tokens = crate::tokenize(text);
-        let sentences = crate::split_sentences(text, &tokens);
-        let mut entities =
-            crate::find_entities(text, &tokens, &sentences, &crate::ner::ModelNameFinder);
-        let mut groups = crate::group_mentions(text, &mut entities);
-        crate::find_references(text, &tokens, &entities, &mut groups);
+        let (tokens, sentences, entities, groups) =
+            crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
         let ctx = Ctx {
             text,
             tokens: &tokens,
@@ -440,7 +435,6 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
                 out.push(Example {
                     feats: c.feats,
                     gold,
-                    chosen: 0,
                 });
             }
         }
@@ -457,15 +451,10 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Weights {
     let mut stamp = vec![0usize; n];
     let mut step = 0usize;
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut shuffle = crate::tagger::Shuffle::new(seed);
     let score = |w: &[f32], f: &[u32]| f.iter().map(|&i| w[i as usize]).sum::<f32>();
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle.shuffle(&mut order);
         for &e in &order {
             step += 1;
             let ex = &examples[e];
@@ -510,7 +499,7 @@ pub fn accuracy(weights: &Weights, examples: &[Example]) -> (f64, f64) {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i);
         ranked += usize::from(best.is_some_and(|i| ex.gold[i]));
-        chosen += usize::from(ex.gold[ex.chosen]);
+        chosen += usize::from(ex.gold.first().copied().unwrap_or(false));
     }
     let n = examples.len().max(1) as f64;
     (100.0 * ranked as f64 / n, 100.0 * chosen as f64 / n)
@@ -576,11 +565,7 @@ mod tests {
                 feats[at].push(b);
                 let mut gold = vec![false; 3];
                 gold[at] = true;
-                Example {
-                    feats,
-                    gold,
-                    chosen: 0,
-                }
+                Example { feats, gold }
             })
             .collect();
         let w = train(&examples, 5, 7);
