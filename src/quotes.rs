@@ -79,7 +79,7 @@ fn is_pronoun(w: &str) -> bool {
 }
 
 /// Whether quoted words are no speech, whatever cue is near: a title in capitals
-/// ("“Fox and Friends”", "“State of the Union.”"), or one run of characters with a
+/// ("“Evening Roundup”", "“Ask the Mayor.”"), or one run of characters with a
 /// digit, slash or at sign (a tweet's number, a handle, a link).
 fn no_speech(quoted: &str) -> bool {
     let inner = quoted.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
@@ -167,7 +167,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let (spans, labels) = transcript_turns(text, quoted_spans(text));
     for (&span, &label) in spans.iter().zip(&labels) {
         if let Some(label) = label {
-            // "PENCE: Well, look, ...": a turn of a quoted transcript, said by its label.
+            // "OKOYE: Not before May.": a turn of a quoted transcript, said by its label.
             if let Some(r) = ctx.sentences_of(span) {
                 quoted_sentences[r].fill(true);
             }
@@ -313,7 +313,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
 }
 
 /// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
-/// label in capitals ("\"WALLACE: ...", "\"PENCE: ...") is cut into one quote per
+/// label in capitals ("\"HOST: ...", "\"OKOYE: ...") is cut into one quote per
 /// paragraph, each without its label, and the label's span is returned beside it
 /// (`None` for every other quote).
 fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span>>) {
@@ -643,7 +643,7 @@ impl Ctx<'_> {
         &self.text[self.tokens[i].span.range()]
     }
 
-    /// "“...” ― Krystal Correa": a name after a dash that follows the quote on its
+    /// "“...” ― Ana Ruiz": a name after a dash that follows the quote on its
     /// line signs it.
     fn dash_signature(&self, span: Span) -> Option<Speaker> {
         // The rest of the quote's line, as far as a signature may reach (not the whole
@@ -673,7 +673,7 @@ impl Ctx<'_> {
     }
 
     /// The speaker a transcript label names: its group is the person whose name ends
-    /// in the label's last word ("PENCE" → "Mike Pence"), when there is one.
+    /// in the label's last word ("OKOYE" → "Ruth Okoye"), when there is one.
     fn label_speaker(&self, label: Span) -> Speaker {
         let last = self.text[label.range()]
             .rsplit(' ')
@@ -1024,7 +1024,7 @@ impl Ctx<'_> {
             if first {
                 return Some(c);
             }
-            // "Michael Mulgrew, president of the union in New York City, said": a
+            // "Ines Barros, head of the union in Port Elwin, said": a
             // person or role further back speaks rather than a place or body named
             // after it.
             let place_or_body = matches!(
@@ -1203,8 +1203,8 @@ mod tests {
     #[test]
     fn titles_handles_and_numbers_in_quotation_marks_are_no_speech() {
         for q in [
-            "\"Morning Joe\"",
-            "“State of the Union.”",
+            "\"Evening Roundup\"",
+            "“Ask the Mayor.”",
             "\"778257943577919488\"",
             "\"pic.twitter.com/\"",
         ] {
