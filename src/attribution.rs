@@ -376,6 +376,30 @@ fn bucket(d: usize) -> u8 {
     }
 }
 
+/// What lies on one side of a token in its sentence ([`features`]).
+#[derive(Clone, Copy)]
+struct Side {
+    /// Tokens to the nearest likely cue word (grade 3 or more); `usize::MAX` for none.
+    cue: usize,
+    /// That cue word's hash (0 for none).
+    word: u64,
+    /// Commas between the token and that cue word, at most 3.
+    commas: u64,
+    /// Tokens to the sentence's edge.
+    edge: usize,
+}
+
+impl Default for Side {
+    fn default() -> Self {
+        Side {
+            cue: usize::MAX,
+            word: 0,
+            commas: 0,
+            edge: 0,
+        }
+    }
+}
+
 /// The features of every token of one paragraph.
 pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
     let range = p.tokens.clone();
@@ -409,34 +433,70 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
     let grades = &cx.grades[range.clone()];
     let quoted = &cx.quoted[range.clone()];
     let names = &cx.names[range.clone()];
-    // Sentence of each token, and the distance to the nearest likely cue word before
-    // and after it in its sentence.
+    // The sentence of each token.
     let mut sentence = vec![0usize; n];
     for (k, &s) in p.starts.iter().enumerate() {
         for x in &mut sentence[s - range.start..] {
             *x = k;
         }
     }
-    let mut left = vec![usize::MAX; n];
-    let mut right = vec![usize::MAX; n];
-    for i in 1..n {
-        if sentence[i - 1] == sentence[i] {
-            left[i] = if grades[i - 1] >= 3 {
-                1
+    // Looking back and ahead from each token within its sentence: the distance to the
+    // nearest likely cue word, that word and the commas between (where a clause of
+    // reported speech ends), and the distance to the sentence's edge.
+    let is_comma = |i: usize| &cx.text[toks[i].span.range()] == ",";
+    let side = |order: &mut dyn Iterator<Item = (usize, usize)>| {
+        let mut out = vec![Side::default(); n];
+        for (i, from) in order {
+            if sentence[from] != sentence[i] {
+                continue;
+            }
+            let prev = out[from];
+            out[i] = if grades[from] >= 3 {
+                Side {
+                    cue: 1,
+                    word: words[from],
+                    commas: 0,
+                    edge: prev.edge + 1,
+                }
             } else {
-                left[i - 1].saturating_add(1)
+                Side {
+                    cue: prev.cue.saturating_add(1),
+                    word: prev.word,
+                    commas: (prev.commas + u64::from(is_comma(from))).min(3),
+                    edge: prev.edge + 1,
+                }
             };
         }
-    }
-    for i in (0..n.saturating_sub(1)).rev() {
-        if sentence[i + 1] == sentence[i] {
-            right[i] = if grades[i + 1] >= 3 {
-                1
-            } else {
-                right[i + 1].saturating_add(1)
-            };
+        out
+    };
+    let before = side(&mut (1..n).map(|i| (i, i - 1)));
+    let after = side(&mut (0..n.saturating_sub(1)).rev().map(|i| (i, i + 1)));
+    // Word clusters, looked up by the hash already taken.
+    let known = crate::ner::learned().words;
+    let classes: Vec<Option<(u16, u16)>> =
+        words.iter().map(|&w| known.clusters_of_hash(w)).collect();
+    let fine: Vec<u64> = classes
+        .iter()
+        .map(|c| c.map_or(0xffff, |(_, b)| u64::from(b)))
+        .collect();
+    let coarse: Vec<u64> = classes
+        .iter()
+        .map(|c| c.map_or(0xff, |(a, _)| u64::from(a)))
+        .collect();
+    let coarse_at = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0xfe
+        } else {
+            coarse[i as usize]
         }
-    }
+    };
+    let fine_at = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0xfffe
+        } else {
+            fine[i as usize]
+        }
+    };
     let mut sentence_has_quote = vec![false; p.starts.len()];
     for i in 0..n {
         sentence_has_quote[sentence[i]] |= quoted[i] != 0;
@@ -466,15 +526,16 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         let q = u64::from(quoted[i]);
         let grade = u64::from(grades[i]);
         let name = u64::from(names[i]);
-        let l = if left[i] == usize::MAX {
+        let (b, a) = (before[i], after[i]);
+        let l = if b.cue == usize::MAX {
             9
         } else {
-            u64::from(bucket(left[i]))
+            u64::from(bucket(b.cue))
         };
-        let r = if right[i] == usize::MAX {
+        let r = if a.cue == usize::MAX {
             9
         } else {
-            u64::from(bucket(right[i]))
+            u64::from(bucket(a.cue))
         };
         let mut add = |template: u8, v: u64| out.push(h.id_of(template, v));
         add(0, 0);
@@ -511,6 +572,22 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         add(26, mix(grade, word(ii + 1)));
         add(27, mix(word(ii - 1), grade));
         add(28, small(&[name, grade, q]));
+        add(29, fine[i]);
+        add(30, small(&[fine_at(ii - 1), fine[i]]));
+        add(31, small(&[fine[i], fine_at(ii + 1)]));
+        add(32, mix(b.word, small(&[l, b.commas])));
+        add(33, mix(a.word, small(&[r, a.commas])));
+        add(34, small(&[b.commas, a.commas, q]));
+        add(
+            35,
+            small(&[u64::from(bucket(b.edge)), u64::from(bucket(a.edge))]),
+        );
+        add(37, mix(b.word, w));
+        add(
+            38,
+            small(&[coarse_at(ii - 1), coarse[i], coarse_at(ii + 1)]),
+        );
+        add(39, mix(a.word, w));
         out.end_token();
     }
     out

@@ -227,6 +227,11 @@ impl Words {
     fn get(&self, w: &str) -> Fact {
         self.map.get(&word_hash(w)).copied().unwrap_or_default()
     }
+
+    /// The coarse and fine cluster of the word whose [`word_hash`] is `h`, if clustered.
+    pub(crate) fn clusters_of_hash(&self, h: u64) -> Option<(u16, u16)> {
+        self.map.get(&h).and_then(|f| f.cluster)
+    }
 }
 
 /// Feature groups, as a bit mask, so that training can leave one out (the ablation
