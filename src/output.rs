@@ -85,6 +85,10 @@ pub struct QuoteOut {
     pub cue: Option<SpanOut>,
     /// The speaker, if the text names one.
     pub speaker: Option<SpeakerOut>,
+    /// Its pieces, in order: the quote itself, or each piece in quotation marks when its
+    /// cue interrupts it ("“We won,” she said, “and we will win again.”"), when
+    /// `start..end` runs over the cue too.
+    pub parts: Vec<SpanOut>,
 }
 
 /// The speaker of a quotation.
@@ -187,6 +191,11 @@ impl Output {
                         ),
                         group: s.group,
                     }),
+                    parts: if q.parts.is_empty() {
+                        vec![span(q.span)]
+                    } else {
+                        q.parts.iter().map(|p| span(*p)).collect()
+                    },
                 })
                 .collect(),
             sentences: doc

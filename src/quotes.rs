@@ -65,6 +65,10 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// Who said it, when the text tells.
     pub speaker: Option<Speaker>,
+    /// The pieces in quotation marks when its cue interrupts it ("“We won,” she said,
+    /// “and we will win again.”"), in order; `span` then runs from the first piece's
+    /// start to the last one's end, cue included. Empty for a quote in one piece.
+    pub parts: Vec<Span>,
 }
 
 /// How many sentences back a pronoun or role may find the person it refers to.
@@ -156,7 +160,62 @@ pub fn find_quotes(
     if model != QuoteModel::Rules {
         speakers::rerank(&ctx, &mut quotes);
     }
-    quotes
+    join_interrupted(&ctx, quotes)
+}
+
+/// Joins the pieces of a quote that its cue interrupts ("“We won,” she said, “and we
+/// will win again.”", or a full stop after the cue) into one quote in parts: two direct
+/// quotes in one paragraph, the first one's cue between them and no other cue word
+/// ("she said, adding ..." starts another attribution), the second one said by the
+/// same speaker (or by no one named, or on the same cue).
+fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
+    /// The most text between the pieces: a cue and its speaker, not a sentence more.
+    const MAX_GAP: usize = 80;
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if let Some(p) = out.last_mut() {
+            if p.kind == QuoteKind::Direct
+                && q.kind == QuoteKind::Direct
+                && interrupted_by_cue(ctx, p, &q, MAX_GAP)
+            {
+                if p.parts.is_empty() {
+                    p.parts.push(p.span);
+                }
+                p.parts.push(q.span);
+                p.span.end = q.span.end;
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Whether only `p`'s cue (with its speaker and punctuation) stands between `p` and
+/// `q`, at most `max_gap` bytes within a paragraph, and `q` is said by `p`'s speaker.
+fn interrupted_by_cue(ctx: &Ctx<'_>, p: &Quote, q: &Quote, max_gap: usize) -> bool {
+    let gap = Span::new(p.span.end, q.span.start.max(p.span.end));
+    let Some(cue) = p.cue else { return false };
+    if q.span.start < p.span.end
+        || gap.len() > max_gap
+        || ctx.text[gap.range()].contains('\n')
+        || cue.start < gap.start
+        || cue.end > gap.end
+    {
+        return false;
+    }
+    // Another cue word: the hand list, or a word PolNeAR's cues hold more often than
+    // not ("adding", "suggesting").
+    let other_cue = (ctx.token_at(gap.start)..ctx.token_at(gap.end)).any(|i| {
+        !cue.contains(ctx.tokens[i].span)
+            && (ctx.is_cue(i) || crate::attribution::cues().grade_of(ctx.tok(i)) >= 4)
+    });
+    let same_speaker = match (&p.speaker, &q.speaker) {
+        (_, None) => true,
+        (Some(a), Some(b)) => a.span == b.span || (a.group.is_some() && a.group == b.group),
+        (None, Some(_)) => false,
+    } || q.cue == Some(cue);
+    !other_cue && same_speaker
 }
 
 /// The quotations, each with the speaker the rules (and the attribution model) chose.
@@ -176,6 +235,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
                 kind: QuoteKind::Direct,
                 cue: None,
                 speaker: Some(ctx.label_speaker(label)),
+                parts: Vec::new(),
             });
             continue;
         }
@@ -230,6 +290,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             kind,
             cue,
             speaker,
+            parts: Vec::new(),
         });
     }
     for (si, _) in sentences
@@ -571,6 +632,7 @@ impl Ctx<'_> {
             kind,
             cue,
             speaker,
+            parts: Vec::new(),
         })
     }
 
@@ -1113,6 +1175,7 @@ impl Ctx<'_> {
                             kind: QuoteKind::Indirect,
                             cue: Some(self.cue_span(c)),
                             speaker,
+                            parts: Vec::new(),
                         },
                         r.end,
                     ));
@@ -1160,6 +1223,7 @@ impl Ctx<'_> {
                                 kind: QuoteKind::Indirect,
                                 cue: Some(cue),
                                 speaker: Some(speaker),
+                                parts: Vec::new(),
                             },
                             if end < last { end + 2 } else { r.end },
                         ));
@@ -1178,6 +1242,7 @@ impl Ctx<'_> {
                                 kind: QuoteKind::Indirect,
                                 cue: Some(self.cue_span(c)),
                                 speaker,
+                                parts: Vec::new(),
                             },
                             r.end,
                         ));
@@ -1245,6 +1310,47 @@ Fenwick Gazette reported that two members had asked for a delay.";
                     "reported",
                     "Fenwick Gazette"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_its_cue_interrupts_is_one_quote_in_parts() {
+        let text = "“We won,” said Ana Ruiz, “and we will win again.” “It is over,” Tom \
+Hale said. “I wish her well.”\n\n“Now the work starts,” Ruiz said.\n\n“Not for me,” said Hale. \
+“It is too late,” said Ana Ruiz.\n\n“We will appeal,” Hale said, adding, “The ruling is wrong.”";
+        let doc = crate::analyze(text);
+        let got: Vec<(Vec<&str>, &str)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let parts = if q.parts.is_empty() {
+                    vec![doc.str(q.span)]
+                } else {
+                    assert_eq!(q.span.start, q.parts[0].start);
+                    assert_eq!(q.span.end, q.parts.last().expect("parts").end);
+                    q.parts.iter().map(|p| doc.str(*p)).collect()
+                };
+                let sp = q.speaker.as_ref().expect("a speaker");
+                let name = sp
+                    .group
+                    .map_or(doc.str(sp.span), |g| doc.groups[g].name.as_str());
+                (parts, name)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (vec!["“We won,”", "“and we will win again.”"], "Ana Ruiz"),
+                (vec!["“It is over,”", "“I wish her well.”"], "Tom Hale"),
+                // A new paragraph is a new quote.
+                (vec!["“Now the work starts,”"], "Ana Ruiz"),
+                // Another speaker's cue between: two quotes.
+                (vec!["“Not for me,”"], "Tom Hale"),
+                (vec!["“It is too late,”"], "Ana Ruiz"),
+                // Another cue word between ("adding"): another attribution.
+                (vec!["“We will appeal,”"], "Tom Hale"),
+                (vec!["“The ruling is wrong.”"], "Tom Hale"),
             ]
         );
     }

@@ -18,8 +18,8 @@ export interface Entity extends TextSpan { kind: EntityKind; group: number | nul
 export interface Group { name: string; kind: EntityKind; mentions: number[]; references: TextSpan[]; }
 /** The speaker of a quote: the mention ("he") and the name it refers to ("Joe Biden"). */
 export interface Speaker extends TextSpan { name: string; group: number | null; }
-/** One quotation. */
-export interface Quote extends TextSpan { kind: QuoteKind; cue: TextSpan | null; speaker: Speaker | null; }
+/** One quotation. `parts` are its pieces: the quote itself, or each piece in quotation marks when its cue interrupts it ("“We won,” she said, “and we will win again.”"), when start..end runs over the cue too. */
+export interface Quote extends TextSpan { kind: QuoteKind; cue: TextSpan | null; speaker: Speaker | null; parts: TextSpan[]; }
 /** One sentence. */
 export interface Sentence { start: number; end: number; }
 /** The analysis of one text. */
@@ -54,7 +54,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn returns_plain_objects_with_utf16_offsets() {
         // The flag is 4 UTF-16 units, the curly quotes 1 each.
-        let text = "🇺🇦 “We will win,” Olena Koval said.";
+        let text = "🇺🇦\n\n“We will win,” Olena Koval said, “and 🇺🇦 will stay.”";
         let v = analyze(text).expect("analysis");
         let out: serde_json::Value =
             serde_wasm_bindgen::from_value(v.clone()).expect("plain object");
@@ -67,7 +67,13 @@ mod tests {
             );
             String::from_utf16(&utf16[a..b]).unwrap()
         };
-        assert_eq!(slice(q), "“We will win,”");
+        assert_eq!(
+            slice(q),
+            "“We will win,” Olena Koval said, “and 🇺🇦 will stay.”"
+        );
+        assert_eq!(slice(&q["parts"][0]), "“We will win,”");
+        assert_eq!(slice(&q["parts"][1]), "“and 🇺🇦 will stay.”");
+        assert_eq!(q["parts"][1]["text"], "“and 🇺🇦 will stay.”");
         assert_eq!(q["speaker"]["name"], "Olena Koval");
         assert_eq!(slice(&q["speaker"]), "Olena Koval");
         assert!(v.is_object());

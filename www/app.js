@@ -175,9 +175,11 @@ function flash(nodes) {
   }
 }
 
-/** The article as text nodes, entities as <mark data-kind>, quotes as span.qspan. */
+/** The article as text nodes, entities as <mark data-kind>, quotes as span.qspan (each
+ * piece of a quote its cue interrupts on its own, the cue between left plain). */
 function renderText(text, result) {
-  const { entities, quotes } = result;
+  const { entities } = result;
+  const quotes = result.quotes.flatMap((q, index) => q.parts.map((p) => ({ ...p, kind: q.kind, index })));
   const cuts = new Set([0, text.length]);
   for (const s of [...entities, ...quotes]) {
     cuts.add(s.start);
@@ -203,7 +205,7 @@ function renderText(text, result) {
     }
     const q = quotes[qi];
     if (q && q.start <= a && b <= q.end) {
-      node = el('span', { class: `qspan ${q.kind}`, 'data-quote': String(qi) }, node);
+      node = el('span', { class: `qspan ${q.kind}`, 'data-quote': String(q.index) }, node);
     }
     frag.append(node);
   }
@@ -255,13 +257,18 @@ function renderQuotes(result) {
   applyFilters();
 }
 
+/** A quote's words: its pieces, with " … " where its cue interrupts it. */
+function words(q) {
+  return q.parts.map((p) => p.text).join(' … ');
+}
+
 function card(q, i) {
   const who = q.speaker
     ? (q.speaker.name === q.speaker.text ? q.speaker.name : `${q.speaker.name} (“${q.speaker.text}”)`)
     : 'Unattributed';
   const reported = q.kind === 'indirect';
   const node = el('li', { class: `quote ${q.kind}`, tabIndex: 0, 'data-quote': String(i), 'data-kind': q.kind },
-    el('blockquote', {}, q.text),
+    el('blockquote', {}, words(q)),
     el('p', { class: 'meta' },
       el('span', { class: 'speaker' }, who),
       el('span', { class: 'kind', title: reported ? 'reported speech, not in quotation marks' : 'in quotation marks' },
@@ -337,7 +344,7 @@ export function reportHtml(result, css) {
   const counts = {};
   for (const e of result.entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
   const legend = Object.entries(counts).map(([k, n]) => `<li><mark data-kind="${esc(k)}">${esc(k)}</mark> ${n}</li>`).join('');
-  const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}"><blockquote>${esc(q.text)}</blockquote>`
+  const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}"><blockquote>${esc(words(q))}</blockquote>`
     + `<p class="meta"><span class="speaker">${esc(q.speaker ? q.speaker.name : 'Unattributed')}</span>`
     + `<span class="kind">${q.kind === 'indirect' ? 'indirect · reported' : esc(q.kind)}</span>`
     + `${q.cue ? `<span class="cue">cue: ${esc(q.cue.text)}</span>` : ''}</p></li>`).join('\n');

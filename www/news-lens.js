@@ -110,7 +110,7 @@ export class NewsLens extends HTMLElement {
     frag.append(text.slice(at));
     article.replaceChildren(frag);
     this.#root.querySelector('.quotes').replaceChildren(...quotes.map((q) => el('li', { class: `quote ${q.kind}` },
-      el('blockquote', {}, q.text),
+      el('blockquote', {}, q.parts.map((p) => p.text).join(' … ')),
       el('p', { class: 'meta' },
         el('span', { class: 'speaker' }, q.speaker ? q.speaker.name : 'Unattributed'),
         ' · ',

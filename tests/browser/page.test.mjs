@@ -65,9 +65,15 @@ test('pasted HTML is shown as text, never run', async () => {
 });
 
 test('clicking a quote card shows its place in the text', async () => {
-  await page.click('#quotes li.quote:has-text("We cannot send boats")');
-  const flashed = await page.$$eval('#text .qspan.flash', (n) => n.map((x) => x.textContent).join(''));
-  assert.match(flashed, /We cannot send boats/);
+  // A quote its cue interrupts is one card, its pieces joined by " … ", and both pieces
+  // flash in the text; the cue between them is not part of the quote.
+  const card = page.locator('#quotes li.quote:has-text("We cannot send boats")');
+  assert.equal(await card.locator('blockquote').textContent(),
+    '"We cannot send boats out into a channel that is silting up by the week," … "Somebody is going to run aground."');
+  await card.click();
+  const flashed = await page.$$eval('#text .qspan.flash', (n) => n.map((x) => x.textContent).join('|'));
+  assert.match(flashed, /^"We cannot send boats.*week,"\|.*"Somebody is going to run aground\."$/);
+  assert.ok(!flashed.includes('told reporters'), flashed);
   await page.click('#text mark[data-kind="person"] >> nth=1');
   assert.ok((await page.$$('#text mark.flash')).length >= 1);
 });
@@ -77,8 +83,8 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
     name: g.querySelector('h3').firstChild.textContent,
     quotes: [...g.querySelectorAll('.quote')].map((c) => c.dataset.kind),
   })));
-  assert.deepEqual(groups.map((g) => g.name), ['Fiona Grant', 'Ewan MacRae', 'Tom Baird', 'Ann Lee', 'its annual report']);
-  assert.deepEqual(groups[0].quotes, ['indirect', 'direct', 'direct']);
+  assert.deepEqual(groups.map((g) => g.name), ['Fiona Grant', 'Tom Baird', 'Ann Lee', 'Ewan MacRae', 'its annual report']);
+  assert.deepEqual(groups[0].quotes, ['indirect', 'direct']);
   const badge = await page.$eval('#quotes .quote.indirect .kind', (b) => b.textContent);
   assert.match(badge, /reported/);
   const visible = () => page.$$eval('#quotes .quote', (cs) => cs.filter((c) => c.offsetParent !== null)
@@ -86,13 +92,13 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
   await page.selectOption('#kind-filter', 'indirect');
   assert.deepEqual(await visible(), ['indirect:Fiona Grant', 'indirect:Ann Lee', 'indirect:its annual report']);
   await page.selectOption('#kind-filter', 'quoted');
-  assert.equal((await visible()).length, 6);
+  assert.equal((await visible()).length, 4);
   await page.selectOption('#kind-filter', '');
   const tom = await page.$eval('#speaker-filter', (s) => [...s.options].find((o) => o.textContent.startsWith('Tom Baird')).value);
   await page.selectOption('#speaker-filter', tom);
   assert.deepEqual(await visible(), ['partial:Tom Baird', 'partial:Tom Baird']);
   await page.selectOption('#speaker-filter', '');
-  assert.equal((await visible()).length, 9);
+  assert.equal((await visible()).length, 7);
 });
 
 test('legend: counts per kind, a box hides a kind, and a mention outlines its entity', async () => {
@@ -131,15 +137,18 @@ test('downloads: the result as JSON, the quotes as CSV', async () => {
   assert.equal(json.suggestedFilename(), 'newslens.json');
   const data = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.equal(data.text, ARTICLE + HOSTILE);
-  assert.equal(data.quotes.length, 9);
-  for (const q of data.quotes) assert.equal(data.text.slice(q.start, q.end), q.text);
+  assert.equal(data.quotes.length, 7);
+  for (const q of data.quotes) {
+    assert.equal(data.text.slice(q.start, q.end), q.text);
+    for (const p of q.parts) assert.equal(data.text.slice(p.start, p.end), p.text);
+  }
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   assert.equal(csv.suggestedFilename(), 'newslens-quotes.csv');
   const rows = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
   assert.equal(rows[0], '"speaker","quote","kind","cue","start","end"');
-  assert.equal(rows.length, 10);
+  assert.equal(rows.length, 8);
   const boats = data.quotes.find((q) => q.text.includes('We cannot send boats'));
-  assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
+  assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,"" Grant told reporters. ""Somebody is going to run aground.""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
 });
 
 test('the HTML report: the highlighted article and who said what, with no script', async () => {
@@ -156,7 +165,7 @@ test('the HTML report: the highlighted article and who said what, with no script
   const persons = await view.$$eval('.text mark[data-kind="person"]', (ms) => ms.map((m) => m.textContent));
   assert.ok(persons.includes('Fiona Grant'), persons.join(', '));
   const cards = await view.$$eval('.quotes li.quote', (cs) => cs.map((c) => c.textContent));
-  assert.equal(cards.length, 9);
+  assert.equal(cards.length, 7);
   assert.ok(cards.some((c) => c.includes('We cannot send boats out') && c.includes('Fiona Grant') && c.includes('told reporters')), cards.join('\n'));
   assert.equal(await view.$$eval('script, img, [tabindex], .flash, .same', (n) => n.length), 0);
   // Styled by its own stylesheet: a person is highlighted.
