@@ -164,18 +164,20 @@ pub fn find_quotes(
 }
 
 /// Joins the pieces of a quote that its cue interrupts ("“We won,” she said, “and we
-/// will win again.”", or a full stop after the cue) into one quote in parts: two direct
-/// quotes in one paragraph, the first one's cue between them and no other cue word
+/// will win again.”", or a full stop after the cue) into one quote in parts: two quotes
+/// of one kind (direct, partial or mixed) in one paragraph, the first one's cue between
+/// them and no other cue word
 /// ("she said, adding ..." starts another attribution), the second one said by the
 /// same speaker (or by no one named, or on the same cue).
 fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
-    /// The most text between the pieces: a cue and its speaker, not a sentence more.
-    const MAX_GAP: usize = 80;
+    /// The most text between the pieces: a cue and its speaker with a description
+    /// ("said Ana Ruiz, who has run the port's pilots for a decade").
+    const MAX_GAP: usize = 160;
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {
         if let Some(p) = out.last_mut() {
-            if p.kind == QuoteKind::Direct
-                && q.kind == QuoteKind::Direct
+            if p.kind != QuoteKind::Indirect
+                && q.kind == p.kind
                 && interrupted_by_cue(ctx, p, &q, MAX_GAP)
             {
                 if p.parts.is_empty() {
@@ -1318,7 +1320,9 @@ Fenwick Gazette reported that two members had asked for a delay.";
     fn a_quote_its_cue_interrupts_is_one_quote_in_parts() {
         let text = "“We won,” said Ana Ruiz, “and we will win again.” “It is over,” Tom \
 Hale said. “I wish her well.”\n\n“Now the work starts,” Ruiz said.\n\n“Not for me,” said Hale. \
-“It is too late,” said Ana Ruiz.\n\n“We will appeal,” Hale said, adding, “The ruling is wrong.”";
+“It is too late,” said Ana Ruiz.\n\n“We will appeal,” Hale said, adding, “The ruling is wrong.”\n\n“We lost,” said Ruiz, \
+who has led the harbour pilots' union for eleven years and signed its last two contracts, “but \
+we will be back.”";
         let doc = crate::analyze(text);
         let got: Vec<(Vec<&str>, &str)> = doc
             .quotes
@@ -1351,6 +1355,8 @@ Hale said. “I wish her well.”\n\n“Now the work starts,” Ruiz said.\n\n�
                 // Another cue word between ("adding"): another attribution.
                 (vec!["“We will appeal,”"], "Tom Hale"),
                 (vec!["“The ruling is wrong.”"], "Tom Hale"),
+                // A speaker with a long description between the pieces.
+                (vec!["“We lost,”", "“but we will be back.”"], "Ana Ruiz"),
             ]
         );
     }
