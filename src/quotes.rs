@@ -160,7 +160,16 @@ pub fn find_quotes(
     if model != QuoteModel::Rules {
         speakers::rerank(&ctx, &mut quotes);
     }
+    quotes.retain(is_attributed_or_quoted);
     join_interrupted(&ctx, quotes)
+}
+
+/// Whether a quote is kept: words in quotation marks always, reported speech only with
+/// someone reporting it. A reported clause with no speaker is rarely speech ("plans to
+/// ...", a clause after a lone cue-like word; in PolNeAR dev 6 of 42 were), and who
+/// said what has nothing to show for it.
+fn is_attributed_or_quoted(q: &Quote) -> bool {
+    q.kind != QuoteKind::Indirect || q.speaker.is_some()
 }
 
 /// Joins the pieces of a quote that its cue interrupts ("“We won,” she said, “and we
@@ -1314,6 +1323,30 @@ Fenwick Gazette reported that two members had asked for a delay.";
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn reported_speech_needs_a_speaker_quoted_words_do_not() {
+        let quote = |kind, speaker: Option<Speaker>| Quote {
+            span: Span::new(0, 4),
+            kind,
+            cue: None,
+            speaker,
+            parts: Vec::new(),
+        };
+        let someone = Speaker {
+            span: Span::new(5, 7),
+            entity: None,
+            group: None,
+        };
+        assert!(!is_attributed_or_quoted(&quote(QuoteKind::Indirect, None)));
+        assert!(is_attributed_or_quoted(&quote(
+            QuoteKind::Indirect,
+            Some(someone.clone())
+        )));
+        for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Mixed] {
+            assert!(is_attributed_or_quoted(&quote(kind, None)));
+        }
     }
 
     #[test]
