@@ -161,6 +161,11 @@ pub fn find_quotes(
         speakers::rerank(&ctx, &mut quotes);
     }
     quotes.retain(is_attributed_or_quoted);
+    for q in &mut quotes {
+        if let Some(sp) = &mut q.speaker {
+            sp.span = ctx.without_end_punct(sp.span);
+        }
+    }
     join_interrupted(&ctx, quotes)
 }
 
@@ -797,6 +802,33 @@ impl Ctx<'_> {
         self.tokens.partition_point(|t| t.span.start < byte)
     }
 
+    /// `span` without the punctuation tokens at its ends but full stops (a learned
+    /// source may hold them: "The board's lawyer, Marta Quist,"); as it is when nothing
+    /// else is left.
+    fn without_end_punct(&self, span: Span) -> Span {
+        // A full stop may end an abbreviation ("Veltron Inc."): it stays.
+        let punct = |i: usize| self.tokens[i].kind == TokenKind::Punct && self.tok(i) != ".";
+        let (mut a, mut b) = (self.token_at(span.start), self.token_at(span.end));
+        let (mut start, mut end) = (span.start, span.end);
+        while a < b && punct(a) && self.tokens[a].span.start == start {
+            a += 1;
+            if a < b {
+                start = self.tokens[a].span.start;
+            }
+        }
+        while b > a && punct(b - 1) && self.tokens[b - 1].span.end == end {
+            b -= 1;
+            if b > a {
+                end = self.tokens[b - 1].span.end;
+            }
+        }
+        if a == b {
+            span
+        } else {
+            Span::new(start, end)
+        }
+    }
+
     fn is_cue(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Word && lexicon().cues.contains(self.tok(i))
     }
@@ -1323,6 +1355,34 @@ Fenwick Gazette reported that two members had asked for a delay.";
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_speaker_span_loses_the_punctuation_at_its_ends() {
+        let text = "“The board's lawyer, Marta Quist,” he wrote. Biden's aides' (views) at Veltron Inc., a firm";
+        let tokens = crate::tokenize(text);
+        let ctx = Ctx {
+            text,
+            tokens: &tokens,
+            sentences: &[],
+            entities: &[],
+            groups: &[],
+        };
+        let trim = |from: &str, to: &str| {
+            let at = text.find(from).expect("in the text");
+            let s = ctx.without_end_punct(Span::new(at, at + from.len()));
+            assert_eq!(&text[s.range()], to, "{from}");
+        };
+        trim(
+            "“The board's lawyer, Marta Quist,”",
+            "The board's lawyer, Marta Quist",
+        );
+        trim("Marta Quist,", "Marta Quist");
+        trim("he", "he");
+        trim("Biden", "Biden");
+        trim("(views)", "views");
+        trim(",”", ",”");
+        trim("Veltron Inc.,", "Veltron Inc.");
     }
 
     #[test]
