@@ -140,6 +140,25 @@ impl Weights {
         }
     }
 
+    /// Adds `other`'s weights to these (models trained on several epoch orders are
+    /// summed).
+    ///
+    /// # Panics
+    /// If the two have different numbers of buckets or tags.
+    pub fn add(&mut self, other: &Weights) {
+        assert_eq!(
+            self.features.len(),
+            other.features.len(),
+            "same buckets and tags"
+        );
+        for (a, b) in self.features.iter_mut().zip(&other.features) {
+            *a += b;
+        }
+        for (a, b) in self.transitions.iter_mut().zip(&other.transitions) {
+            *a += b;
+        }
+    }
+
     /// The score of `feats` under one-tag weights (a ranker's: one weight a feature).
     pub fn score(&self, feats: &[u32]) -> f32 {
         let mut s = [0.0f32; 1];
