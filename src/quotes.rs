@@ -180,9 +180,8 @@ fn is_attributed_or_quoted(q: &Quote) -> bool {
 /// Joins the pieces of a quote that its cue interrupts ("“We won,” she said, “and we
 /// will win again.”", or a full stop after the cue) into one quote in parts: two quotes
 /// of one kind (direct, partial or mixed) in one paragraph, the first one's cue between
-/// them and no other cue word
-/// ("she said, adding ..." starts another attribution), the second one said by the
-/// same speaker (or by no one named, or on the same cue).
+/// them and no other cue word ("she said, adding ..." starts another attribution), the
+/// second one said by the same speaker (or by no one named, or on the same cue).
 fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
     /// The most text between the pieces: a cue and its speaker with a description
     /// ("said Ana Ruiz, who has run the port's pilots for a decade").
@@ -210,10 +209,12 @@ fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
 /// Whether only `p`'s cue (with its speaker and punctuation) stands between `p` and
 /// `q`, at most `max_gap` bytes within a paragraph, and `q` is said by `p`'s speaker.
 fn interrupted_by_cue(ctx: &Ctx<'_>, p: &Quote, q: &Quote, max_gap: usize) -> bool {
-    let gap = Span::new(p.span.end, q.span.start.max(p.span.end));
     let Some(cue) = p.cue else { return false };
-    if q.span.start < p.span.end
-        || gap.len() > max_gap
+    if q.span.start < p.span.end {
+        return false;
+    }
+    let gap = Span::new(p.span.end, q.span.start);
+    if gap.len() > max_gap
         || ctx.text[gap.range()].contains('\n')
         || cue.start < gap.start
         || cue.end > gap.end
@@ -1402,7 +1403,7 @@ Fenwick Gazette reported that two members had asked for a delay.";
         assert!(!is_attributed_or_quoted(&quote(QuoteKind::Indirect, None)));
         assert!(is_attributed_or_quoted(&quote(
             QuoteKind::Indirect,
-            Some(someone.clone())
+            Some(someone)
         )));
         for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Mixed] {
             assert!(is_attributed_or_quoted(&quote(kind, None)));
