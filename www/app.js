@@ -51,10 +51,14 @@ function analyse() {
   analyseButton.disabled = true;
   $('busy').hidden = false;
   status.textContent = text.length > 200000 ? 'Analysing a long article…' : 'Analysing…';
-  worker.postMessage({ id: pending.id, text });
+  worker.postMessage({ id: pending.id, text, quotes: $('reported').checked ? 'all' : 'quoted' });
 }
 
 analyseButton.addEventListener('click', analyse);
+// Reading for all reported speech or not: the article on show is analysed again.
+$('reported').addEventListener('change', () => {
+  if (!analyseButton.disabled && last) analyse();
+});
 $('example').addEventListener('click', () => {
   input.value = EXAMPLE;
   if (!analyseButton.disabled) analyse();

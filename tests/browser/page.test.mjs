@@ -235,6 +235,27 @@ test('"Try an example" analyses the built-in article', async () => {
   assert.ok(cards >= 5, `${cards} cards`);
 });
 
+test('"All reported speech" reads every cue sentence and analyses again', async () => {
+  const storm = await readFile(new URL('../articles/05-storm.txt', import.meta.url), 'utf8');
+  const cards = () => page.$$eval('#quotes li.quote', (cs) => cs.map((c) => c.dataset.kind + ':'
+    + c.closest('.speaker-group').querySelector('h3').firstChild.textContent));
+  const done = () => page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Found')
+    && !document.querySelector('#analyse').disabled);
+  await page.fill('#article', storm);
+  await page.click('#analyse');
+  await done();
+  const before = await cards();
+  assert.ok(!before.includes('indirect:Electricity Supply Board'), before.join(', '));
+  await page.check('#reported');
+  await page.waitForFunction((n) => document.querySelectorAll('#quotes li.quote').length === n + 1, before.length);
+  await done();
+  const after = await cards();
+  assert.ok(after.includes('indirect:Electricity Supply Board'), after.join(', '));
+  await page.uncheck('#reported');
+  await page.waitForFunction((n) => document.querySelectorAll('#quotes li.quote').length === n, before.length);
+  assert.deepEqual(await cards(), before);
+});
+
 test('the wasm module in the page returns UTF-16 offsets', async () => {
   const ok = await page.evaluate(async () => {
     const { default: init, analyze } = await import('./pkg/newslens.js');
