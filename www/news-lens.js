@@ -5,6 +5,8 @@
 //   <news-lens>President Ann Lee said on Monday that ...</news-lens>
 //
 // The text is the element's own text content, or its `text` attribute or property.
+// `quotes="all"` finds reported speech in every sentence with a likely cue too
+// (`"rules"`: the rules alone; the default is `"quoted"`, as `analyzeWith` takes it).
 // The analysis runs in a Web Worker; when it is done the element fires `analyzed`
 // (bubbling) with the result (see pkg/newslens.d.ts, `Analysis`) as `event.detail`.
 // Everything is drawn in a shadow root with its own stylesheet: no CSS leaks in or out,
@@ -15,7 +17,7 @@ let nextId = 0;
 const waiting = new Map();
 
 /** The page's one analysis worker, started on first use. */
-function analyse(text) {
+function analyse(text, quotes) {
   if (!worker) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
@@ -29,7 +31,7 @@ function analyse(text) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, text });
+    worker.postMessage({ id, text, quotes });
   });
 }
 
@@ -41,7 +43,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 export class NewsLens extends HTMLElement {
-  static observedAttributes = ['text'];
+  static observedAttributes = ['text', 'quotes'];
 
   #text = null;
   #result = null;
@@ -86,7 +88,7 @@ export class NewsLens extends HTMLElement {
     const text = this.text;
     let result;
     try {
-      result = await analyse(text);
+      result = await analyse(text, this.getAttribute('quotes') ?? undefined);
     } catch (err) {
       this.dispatchEvent(new CustomEvent('error', { detail: err }));
       return;
