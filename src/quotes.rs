@@ -22,7 +22,7 @@ use crate::entities::{Entity, EntityKind};
 use crate::groups::Group;
 use crate::lexicon::lexicon;
 use crate::sentences::Sentence;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
 
@@ -361,14 +361,20 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             .filter_map(|f| ctx.learned_quote(&f))
             .filter(|l| ctx.cue_grade(l.cue) >= 3)
             .collect();
+    // The rules' quotes, and their cues, indexed by span: a text of many quotes
+    // compares each learned one with its neighbours only.
+    let by_span = SpanIndex::new(quotes.iter().map(|q| q.span));
     for l in &mut learned {
         ctx.split_participle(l);
         // Where the model found no source, a rule quote inside the content may know
-        // the speaker (a run of quotes, a colon, a cue in the next sentence).
+        // the speaker (a run of quotes, a colon, a cue in the next sentence): the first
+        // such in the rules' order.
         if l.speaker.is_none() {
-            if let Some(r) = quotes.iter().find(|q| {
-                q.speaker.is_some() && l.span.start <= q.span.start && q.span.end <= l.span.end
-            }) {
+            let inside = by_span
+                .overlapping(l.span)
+                .filter(|&k| quotes[k].speaker.is_some() && l.span.contains(quotes[k].span))
+                .min();
+            if let Some(r) = inside.map(|k| &quotes[k]) {
                 l.speaker.clone_from(&r.speaker);
                 l.cue = l.cue.or(r.cue);
             }
@@ -378,13 +384,17 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     // quoted words, not PolNeAR's whole clause around them), and its cue is taken; a
     // learned attribution is kept where it overlaps no such quote, and replaces the
     // rules' other quotes it overlaps.
-    let overlap = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let cues = SpanIndex::new(quotes.iter().map(|q| q.cue.unwrap_or(Span::new(0, 0))));
     learned.retain(|l| {
-        !quotes.iter().filter(|q| settled(q)).any(|q| {
-            overlap(q.span, l.span) || matches!((q.cue, l.cue), (Some(a), Some(b)) if overlap(a, b))
-        })
+        let on_settled = |k: usize| settled(&quotes[k]);
+        !(by_span.overlapping(l.span).any(on_settled)
+            || l.cue.is_some_and(|c| {
+                cues.overlapping(c)
+                    .any(|k| quotes[k].cue.is_some() && on_settled(k))
+            }))
     });
-    quotes.retain(|q| settled(q) || !learned.iter().any(|l| overlap(q.span, l.span)));
+    let by_learned = SpanIndex::new(learned.iter().map(|l| l.span));
+    quotes.retain(|q| settled(q) || by_learned.overlapping(q.span).next().is_none());
     quotes.extend(learned);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     quotes

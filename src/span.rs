@@ -45,3 +45,68 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 }
+
+/// Spans indexed for "which of them overlap this one?" in about logarithmic time (for
+/// spans that rarely nest), instead of a pass over all of them: a text of many quotes
+/// compares each with its neighbours only.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SpanIndex {
+    /// The spans sorted by start, each with its position in the list given.
+    sorted: Vec<(Span, usize)>,
+    /// The greatest end among `sorted[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// An index of `spans` (positions are their order here).
+    pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut sorted: Vec<(Span, usize)> =
+            spans.into_iter().enumerate().map(|(i, s)| (s, i)).collect();
+        sorted.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        let mut reach = Vec::with_capacity(sorted.len());
+        let mut most = 0;
+        for (s, _) in &sorted {
+            most = most.max(s.end);
+            reach.push(most);
+        }
+        SpanIndex { sorted, reach }
+    }
+
+    /// The positions of the spans that overlap `span` ([`Span::overlaps`]), in no order.
+    pub(crate) fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let hi = self.sorted.partition_point(|(s, _)| s.start < span.end);
+        (0..hi)
+            .rev()
+            .take_while(move |&k| self.reach[k] > span.start)
+            .filter(move |&k| self.sorted[k].0.overlaps(span))
+            .map(move |k| self.sorted[k].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_finds_what_a_pass_over_all_finds() {
+        // Spans of every shape over a short text, nested and empty ones too.
+        let mut spans = Vec::new();
+        for a in 0..12 {
+            for b in a..12 {
+                if (a * 7 + b * 3) % 5 == 0 {
+                    spans.push(Span::new(a, b));
+                }
+            }
+        }
+        let index = SpanIndex::new(spans.iter().copied());
+        for a in 0..13 {
+            for b in a..13 {
+                let q = Span::new(a, b);
+                let mut got: Vec<usize> = index.overlapping(q).collect();
+                got.sort_unstable();
+                let want: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].overlaps(q)).collect();
+                assert_eq!(got, want, "{q:?}");
+            }
+        }
+    }
+}
