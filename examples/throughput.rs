@@ -12,12 +12,7 @@ fn main() {
         .map_or(20, |s| s.parse().expect("RUNS is a number"));
     let mut models: Vec<(String, newslens::QuoteModel)> = args
         .map(|a| {
-            let m = match a.as_str() {
-                "rules" => newslens::QuoteModel::Rules,
-                "quoted" => newslens::QuoteModel::LearnedQuoted,
-                "all" => newslens::QuoteModel::Learned,
-                other => panic!("unknown quote model {other}: rules, quoted or all"),
-            };
+            let m = a.parse().unwrap_or_else(|e| panic!("{e}"));
             (a, m)
         })
         .collect();

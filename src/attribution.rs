@@ -363,7 +363,8 @@ impl<'a> Context<'a> {
     }
 }
 
-fn bucket(d: usize) -> u8 {
+/// A distance in tokens in seven steps: 0, 1, 2, 3, 4-6, 7-12, more.
+pub(crate) fn bucket(d: usize) -> u8 {
     match d {
         0 => 0,
         1 => 1,
@@ -424,10 +425,10 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
     for (t, w) in toks.iter().zip(&lowers) {
         shape.clear();
         crate::ner::shape_into(&cx.text[t.span.range()], &mut shape);
-        words.push(hash(w.as_bytes()));
-        shapes.push(hash(shape.as_bytes()));
+        words.push(crate::ner::word_hash(w));
+        shapes.push(crate::ner::word_hash(&shape));
         let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-        suffixes.push(hash(&w.as_bytes()[cut..]));
+        suffixes.push(crate::ner::word_hash(&w[cut..]));
     }
     let grades = &cx.grades[range.clone()];
     let quoted = &cx.quoted[range.clone()];
@@ -572,14 +573,6 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         out.end_token();
     }
     out
-}
-
-/// A word's hash (FNV-1a, 64-bit).
-pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::lexicon::Fnv::default();
-    h.write(bytes);
-    h.finish()
 }
 
 /// Two values as one (order matters).

@@ -140,6 +140,23 @@ pub enum QuoteModel {
     Learned,
 }
 
+impl std::str::FromStr for QuoteModel {
+    type Err = String;
+
+    /// A model by the name the CLI's `--quotes` and JavaScript's `analyzeWith` give it:
+    /// "rules", "quoted" (the default) or "all".
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "rules" => Ok(QuoteModel::Rules),
+            "quoted" => Ok(QuoteModel::LearnedQuoted),
+            "all" => Ok(QuoteModel::Learned),
+            other => Err(format!(
+                "quotes must be \"rules\", \"quoted\" or \"all\", not {other:?}"
+            )),
+        }
+    }
+}
+
 /// Finds the quotations in a document whose earlier stages are done, with `model`.
 pub fn find_quotes(
     text: &str,
@@ -400,6 +417,17 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     quotes
 }
 
+/// The start of `s`, at most `bytes` long (less where a char would be cut): how far
+/// a look ahead reaches, so that a text of one long line is not read to its end from
+/// every quote.
+fn at_most(s: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
 /// label in capitals ("\"HOST: ...", "\"OKOYE: ...") is cut into one quote per
 /// paragraph, each without its label, and the label's span is returned beside it
@@ -427,11 +455,7 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
             }
             let from = at + mark.len_utf8();
             // A label is at most 30 bytes: look no further for its colon.
-            let mut reach = (from + 33).min(text.len());
-            while !text.is_char_boundary(reach) {
-                reach -= 1;
-            }
-            let colon = text[from..reach].find(": ")?;
+            let colon = at_most(&text[from..], 33).find(": ")?;
             let label = &text[from..from + colon];
             let caps = label.chars().filter(char::is_ascii_uppercase).count();
             let ok = (2..=30).contains(&label.len())
@@ -737,12 +761,7 @@ impl Ctx<'_> {
     fn dash_signature(&self, span: Span) -> Option<Speaker> {
         // The rest of the quote's line, as far as a signature may reach (not the whole
         // line: a text of one long line would be read again for every quote).
-        let rest = &self.text[span.end..];
-        let mut reach = rest.len().min(300);
-        while !rest.is_char_boundary(reach) {
-            reach -= 1;
-        }
-        let near = &rest[..reach];
+        let near = at_most(&self.text[span.end..], 300);
         let line = &near[..near.find('\n').unwrap_or(near.len())];
         let after = line.trim_start();
         let dash = after.chars().next()?;

@@ -36,10 +36,7 @@ export interface Analysis { entities: Entity[]; groups: Group[]; quotes: Quote[]
 /// fallible only in type).
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    let output = Output::new(&analyze_text(text), Offsets::Utf16);
-    output
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    to_js(&analyze_text(text))
 }
 
 /// Analyses `text` as [`analyze`] does, with `options` (`{ quotes: "rules" | "quoted" |
@@ -52,33 +49,29 @@ pub fn analyze_with(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
-    let quotes =
-        match options {
-            None => None,
-            Some(options) => {
-                let value = js_sys::Reflect::get(&options, &JsValue::from_str("quotes"))
-                    .map_err(|_| JsError::new("analyzeWith: options.quotes cannot be read"))?;
-                if value.is_undefined() {
-                    None
-                } else {
-                    Some(value.as_string().ok_or_else(|| {
-                        JsError::new("analyzeWith: options.quotes must be a string")
-                    })?)
-                }
-            }
-        };
-    let model = match quotes.as_deref() {
-        None | Some("quoted") => QuoteModel::LearnedQuoted,
-        Some("all") => QuoteModel::Learned,
-        Some("rules") => QuoteModel::Rules,
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "analyzeWith: quotes must be \"rules\", \"quoted\" or \"all\", not {other:?}"
-            )))
+    let mut model = QuoteModel::default();
+    if let Some(options) = options {
+        let value = js_sys::Reflect::get(&options, &JsValue::from_str("quotes"))
+            .map_err(|_| JsError::new("analyzeWith: options.quotes cannot be read"))?;
+        if !value.is_undefined() {
+            let name = value
+                .as_string()
+                .ok_or_else(|| JsError::new("analyzeWith: options.quotes must be a string"))?;
+            model = name
+                .parse()
+                .map_err(|e: String| JsError::new(&format!("analyzeWith: {e}")))?;
         }
-    };
-    let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, model);
-    Output::new(&doc, Offsets::Utf16)
+    }
+    to_js(&crate::analyze_using(
+        text,
+        &crate::ner::ModelNameFinder,
+        model,
+    ))
+}
+
+/// A document as the plain object JavaScript gets, offsets in UTF-16 code units.
+fn to_js(doc: &crate::Document) -> Result<JsValue, JsError> {
+    Output::new(doc, Offsets::Utf16)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }

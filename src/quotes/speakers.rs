@@ -66,13 +66,10 @@ fn model() -> Option<&'static Weights> {
         .as_ref()
 }
 
+/// A distance in the attribution tagger's steps ([`crate::attribution::bucket`]), as a
+/// feature value.
 fn bucket(d: usize) -> u64 {
-    match d {
-        0..=3 => d as u64,
-        4..=6 => 4,
-        7..=12 => 5,
-        _ => 6,
-    }
+    u64::from(crate::attribution::bucket(d))
 }
 
 /// Re-chooses the speaker of each of `quotes` (in text order) with the compiled ranker.
@@ -281,7 +278,7 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
             .group
             .map_or(0, |g| bucket(ctx.groups[g].mentions.len()).min(4) + 1);
         let word = if matches!(m.kind, MentionKind::Pronoun | MentionKind::Role) {
-            crate::attribution::hash(ctx.text[m.speaker.span.range()].to_lowercase().as_bytes())
+            crate::ner::word_hash(&ctx.text[m.speaker.span.range()].to_lowercase())
         } else {
             0
         };
