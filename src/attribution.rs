@@ -707,7 +707,7 @@ pub fn find_with(
     let mut out = Vec::new();
     for p in units(sentences, &cx, reach, settled) {
         let feats = features(h, &cx, &p);
-        let tags = weights.viterbi(&feats, &allowed);
+        let tags = weights.viterbi(&feats, allowed);
         let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();
         out.extend(decode(&tokens[p.tokens.clone()], &starts, &tags));
     }

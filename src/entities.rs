@@ -4,12 +4,12 @@
 //! replace the rules without touching the rest of the pipeline.
 
 use crate::lexicon::{lexicon, Lexicon};
+use crate::lexicon::{HashMap, HashSet};
 use crate::numeric::find_numeric;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -187,13 +187,17 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 /// A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN"): case says nothing there.
+/// Stops at the first word that is not in capitals, so running text costs a word or two.
 pub(crate) fn is_caps_line(text: &str, tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens
+    let mut words = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| tok(text, *t))
-        .collect();
-    words.len() >= 2 && words.iter().all(|w| is_all_caps(w))
+        .map(|t| tok(text, *t));
+    let mut n = 0;
+    words.all(|w| {
+        n += 1;
+        is_all_caps(w)
+    }) && n >= 2
 }
 
 /// "JAPAN" -> "Japan", for looking up words of a capitals headline.
@@ -546,13 +550,13 @@ fn classify(
 /// found takes that name's kind ("Biden" after "Joe Biden"); then context decides.
 fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut [Chunk]) {
     // Words that occur in lower case somewhere in the text.
-    let lower_words: std::collections::HashSet<&str> = tokens
+    let lower_words: HashSet<&str> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| tok(text, *t))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
-    let mut known: HashMap<String, EntityKind> = HashMap::new();
+    let mut known: HashMap<String, EntityKind> = HashMap::default();
     for c in chunks.iter() {
         if let Some(k) = c.kind {
             let name = &text[c.span.range()];
@@ -564,7 +568,7 @@ fn settle_by_document(text: &str, lex: &Lexicon, tokens: &[Token], chunks: &mut 
             }
         }
     }
-    let surnames: std::collections::HashSet<&str> = chunks
+    let surnames: HashSet<&str> = chunks
         .iter()
         .filter(|c| c.kind == Some(EntityKind::Person) && (c.tokens.len() >= 2 || c.titled))
         .filter_map(|c| text[c.span.range()].split_whitespace().last())

@@ -7,10 +7,10 @@
 
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::lexicon;
+use crate::lexicon::HashMap;
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One real-world entity and its mentions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -29,7 +29,7 @@ pub struct Group {
 /// the groups, ordered by first mention.
 pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_name: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut by_name: HashMap<(String, EntityKind), usize> = HashMap::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];

@@ -355,7 +355,7 @@ pub fn tag(text: &str, toks: &[Token]) -> Vec<usize> {
         toks,
         groups::ALL,
     );
-    model().viterbi(&feats, &allowed)
+    model().viterbi(&feats, allowed)
 }
 
 /// What the whole document says about each word, for non-local features: whether it
@@ -367,31 +367,40 @@ pub struct DocStats {
     seen: SeenMap,
 }
 
-type SeenMap =
-    std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
+/// Flags by the [`word_hash`] of the word's [`key`]: no key string is kept or compared
+/// (as in [`Words`], a false match needs a 64-bit collision).
+type SeenMap = std::collections::HashMap<u64, u8, std::hash::BuildHasherDefault<Prehashed>>;
 
 const SEEN_LOWER: u8 = 1;
 const SEEN_CAP_MID: u8 = 2;
 const SEEN_RUN_FIRST: u8 = 4;
 const SEEN_RUN_LAST: u8 = 8;
 
-fn key(w: &str) -> std::borrow::Cow<'_, str> {
+/// The key of `w` (straight apostrophes, no possessive, lower case), written into
+/// `buf` when it differs from `w`.
+fn key<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     let plain = !w.contains(['’', '\'']) && !w.chars().any(char::is_uppercase);
     if plain {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(strip_possessive(&w.replace('’', "'")).to_lowercase())
+        return w;
     }
+    buf.clear();
+    let straight: std::borrow::Cow<str> = if w.contains('’') {
+        w.replace('’', "'").into()
+    } else {
+        w.into()
+    };
+    let bare = strip_possessive(&straight);
+    if bare.is_ascii() {
+        buf.extend(bare.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&bare.to_lowercase());
+    }
+    buf
 }
 
-/// Sets `flags` on a word, allocating only the first time the word is seen.
-fn mark(seen: &mut SeenMap, w: &str, flags: u8) {
-    let k = key(w);
-    if let Some(v) = seen.get_mut(k.as_ref()) {
-        *v |= flags;
-    } else {
-        seen.insert(k.into_owned(), flags);
-    }
+/// Sets `flags` on a word.
+fn mark(seen: &mut SeenMap, buf: &mut String, w: &str, flags: u8) {
+    *seen.entry(word_hash(key(w, buf))).or_default() |= flags;
 }
 
 impl DocStats {
@@ -401,7 +410,11 @@ impl DocStats {
         tokens: &[Token],
         sentences: impl Iterator<Item = std::ops::Range<usize>>,
     ) -> Self {
-        let mut seen = SeenMap::default();
+        let mut seen = SeenMap::with_capacity_and_hasher(
+            (tokens.len() / 2).min(1 << 12),
+            std::hash::BuildHasherDefault::default(),
+        );
+        let mut buf = String::new();
         for r in sentences {
             let toks = &tokens[r];
             let words: Vec<(usize, &str)> = toks
@@ -421,7 +434,7 @@ impl DocStats {
                     flags |= SEEN_CAP_MID;
                 }
                 if flags != 0 {
-                    mark(&mut seen, w, flags);
+                    mark(&mut seen, &mut buf, w, flags);
                 }
                 let joined = run.last().is_some_and(|&p| {
                     p + 1 == *i && &text[toks[p].span.end..toks[*i].span.start] == " "
@@ -429,29 +442,30 @@ impl DocStats {
                 if upper && !caps && (run.is_empty() || joined) {
                     run.push(*i);
                 } else {
-                    close_run(text, toks, &run, &mut seen);
+                    close_run(text, toks, &run, &mut seen, &mut buf);
                     run.clear();
                     if upper && !caps {
                         run.push(*i);
                     }
                 }
             }
-            close_run(text, toks, &run, &mut seen);
+            close_run(text, toks, &run, &mut seen, &mut buf);
         }
         DocStats { seen }
     }
 
     /// The flags of a word given as its [`key`] (normalised, no possessive, lower case).
     fn flags(&self, key: &str) -> u8 {
-        self.seen.get(key).copied().unwrap_or(0)
+        self.seen.get(&word_hash(key)).copied().unwrap_or(0)
     }
 }
 
-fn close_run(text: &str, toks: &[Token], run: &[usize], seen: &mut SeenMap) {
+fn close_run(text: &str, toks: &[Token], run: &[usize], seen: &mut SeenMap, buf: &mut String) {
     if run.len() >= 2 {
-        mark(seen, &text[toks[run[0]].span.range()], SEEN_RUN_FIRST);
+        mark(seen, buf, &text[toks[run[0]].span.range()], SEEN_RUN_FIRST);
         mark(
             seen,
+            buf,
             &text[toks[run[run.len() - 1]].span.range()],
             SEEN_RUN_LAST,
         );
@@ -474,7 +488,7 @@ pub fn find_with(
     for s in sentences {
         let toks = &tokens[s.tokens.clone()];
         let feats = features(h, lex, learned, &doc, text, toks, enabled);
-        let tags = weights.viterbi(&feats, &allowed);
+        let tags = weights.viterbi(&feats, allowed);
         let from = out.len();
         spans_of(text, toks, &tags, &mut out);
         join_hyphenated(text, &mut out, from);
@@ -486,7 +500,7 @@ pub fn find_with(
 /// One name, one kind per document: where the same name was tagged with different
 /// kinds, the kind most of its mentions got wins (ties stay as tagged).
 fn agree_on_kinds(text: &str, names: &mut [Entity]) {
-    let mut votes: std::collections::HashMap<&str, [usize; 4]> = std::collections::HashMap::new();
+    let mut votes: crate::lexicon::HashMap<&str, [usize; 4]> = crate::lexicon::HashMap::default();
     for e in names.iter() {
         if let Some(k) = KINDS.iter().position(|k| *k == e.kind) {
             votes.entry(&text[e.span.range()]).or_default()[k] += 1;
@@ -494,7 +508,7 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
     }
     // A one-word name that ends a person's full name in the document is that person
     // ("Clinton" after "Bill Clinton").
-    let surnames: std::collections::HashSet<&str> = names
+    let surnames: crate::lexicon::HashSet<&str> = names
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
         .filter_map(|e| {
@@ -711,29 +725,36 @@ pub fn features(
         .map(|t| normalise(&text[t.span.range()]))
         .collect();
     let words: Vec<&str> = normalised.iter().map(std::convert::AsRef::as_ref).collect();
-    let lowers: Vec<std::borrow::Cow<str>> = words
-        .iter()
-        .map(|w| {
-            let w = strip_possessive(w);
-            if w.chars().any(char::is_uppercase) {
-                w.to_lowercase().into()
-            } else {
-                w.into()
-            }
-        })
-        .collect();
-    // All shapes in one buffer: one allocation a sentence, not one a token.
-    let mut buffer = String::with_capacity(4 * words.len());
-    let mut ends = Vec::with_capacity(words.len());
+    // The lower cases and shapes in one buffer: one allocation a sentence, not one a
+    // token. A word without capitals is its own lower case and stays in the text.
+    let mut buffer = String::with_capacity(8 * words.len());
+    let mut lower_at = Vec::with_capacity(words.len());
+    let mut shape_at = Vec::with_capacity(words.len());
     for w in &words {
-        shape_into(w, &mut buffer);
-        ends.push(buffer.len());
+        let w = strip_possessive(w);
+        lower_at.push(if w.chars().any(char::is_uppercase) {
+            let start = buffer.len();
+            if w.is_ascii() {
+                buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buffer.push_str(&w.to_lowercase());
+            }
+            Some(start..buffer.len())
+        } else {
+            None
+        });
     }
-    let shapes: Vec<&str> = ends
+    for w in &words {
+        let start = buffer.len();
+        shape_into(w, &mut buffer);
+        shape_at.push(start..buffer.len());
+    }
+    let lowers: Vec<&str> = words
         .iter()
-        .enumerate()
-        .map(|(i, &e)| &buffer[if i == 0 { 0 } else { ends[i - 1] }..e])
+        .zip(lower_at)
+        .map(|(w, at)| at.map_or_else(|| strip_possessive(w), |r| &buffer[r]))
         .collect();
+    let shapes: Vec<&str> = shape_at.into_iter().map(|r| &buffer[r]).collect();
     let caps = is_caps_line(text, toks);
     let (gaz, cls): (Vec<u16>, Vec<Option<(u16, u16)>>) = words
         .iter()
@@ -867,7 +888,7 @@ pub fn features(
             add(&mut out, 23, &[]);
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
-            let d = doc.flags(&lowers[i]);
+            let d = doc.flags(lowers[i]);
             let initial: &[u8] = if i == 0 { b"1" } else { b"0" };
             add(&mut out, 26, &[&[d], caps_flag, initial]);
             add(&mut out, 27, &[&[d], shapes[i].as_bytes()]);

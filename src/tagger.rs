@@ -36,7 +36,17 @@ impl FeatureHasher {
         let mut h = FNV_OFFSET ^ u64::from(template);
         h = h.wrapping_mul(FNV_PRIME);
         for p in parts {
-            for b in *p {
+            // Eight bytes a step: the same byte-by-byte FNV-1a, with fewer loads and
+            // loop tests.
+            let mut chunks = p.chunks_exact(8);
+            for c in &mut chunks {
+                let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+                for k in 0..8 {
+                    h ^= (x >> (8 * k)) & 0xff;
+                    h = h.wrapping_mul(FNV_PRIME);
+                }
+            }
+            for b in chunks.remainder() {
                 h ^= u64::from(*b);
                 h = h.wrapping_mul(FNV_PRIME);
             }
@@ -221,7 +231,7 @@ impl Weights {
     pub fn viterbi(
         &self,
         feats: &Feats,
-        allowed: &dyn Fn(Option<usize>, Option<usize>) -> bool,
+        allowed: impl Fn(Option<usize>, Option<usize>) -> bool,
     ) -> Vec<usize> {
         let n = feats.len();
         let t = self.tags;
