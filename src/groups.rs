@@ -11,6 +11,7 @@ use crate::lexicon::HashMap;
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One real-world entity and its mentions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -29,17 +30,14 @@ pub struct Group {
 /// the groups, ordered by first mention.
 pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_name: HashMap<(String, EntityKind), usize> = HashMap::default();
+    let mut by_name: HashMap<(Cow<str>, EntityKind), usize> = HashMap::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];
         if !e.kind.is_name() {
             continue;
         }
-        let name = text[e.span.range()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = one_spaced(&text[e.span.range()]);
         let key = (name.clone(), e.kind);
         let found = by_name.get(&key).copied().or_else(|| {
             // A one-word person mention joins the latest full name it ends or begins.
@@ -48,14 +46,14 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                     groups.iter().rposition(|g| {
                         g.kind == EntityKind::Person
                             && g.name.contains(' ')
-                            && g.name.split(' ').any(|part| part == name)
+                            && g.name.split(' ').any(|part| part == name.as_ref())
                     })
                 })
                 .flatten()
         });
         let g = found.unwrap_or_else(|| {
             groups.push(Group {
-                name: name.clone(),
+                name: name.clone().into_owned(),
                 kind: e.kind,
                 mentions: Vec::new(),
                 references: Vec::new(),
@@ -65,11 +63,25 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         by_name.entry(key).or_insert(g);
         groups[g].mentions.push(i);
         if name.len() > groups[g].name.len() {
-            groups[g].name = name;
+            groups[g].name = name.into_owned();
         }
         entities[i].group = Some(g);
     }
     groups
+}
+
+/// `s` with its words separated by single spaces (a name broken over a line reads as
+/// one), borrowed when it already is.
+fn one_spaced(s: &str) -> Cow<'_, str> {
+    let single = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Links each definite role phrase ("the president", "The spokeswoman") to the group of

@@ -670,16 +670,20 @@ fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool) -> Vec<
                 continue;
             }
             let raw = &text[toks[i].span.start..toks[e - 1].span.end];
-            let name = if caps {
-                raw.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
+            let name: std::borrow::Cow<str> = if caps {
+                raw.split(' ')
+                    .map(title_case)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into()
             } else {
-                raw.to_owned()
+                raw.into()
             };
-            let kind = if lex.organizations.contains(name.as_str()) {
+            let kind = if lex.organizations.contains(name.as_ref()) {
                 1
-            } else if lex.places.contains(name.as_str()) {
+            } else if lex.places.contains(name.as_ref()) {
                 2
-            } else if lex.nationalities.contains(name.as_str()) {
+            } else if lex.nationalities.contains(name.as_ref()) {
                 3
             } else {
                 continue;
