@@ -436,9 +436,8 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
     // The sentence of each token.
     let mut sentence = vec![0usize; n];
     for (k, &s) in p.starts.iter().enumerate() {
-        for x in &mut sentence[s - range.start..] {
-            *x = k;
-        }
+        let end = p.starts.get(k + 1).map_or(range.end, |&e| e);
+        sentence[s - range.start..end - range.start].fill(k);
     }
     // Looking back and ahead from each token within its sentence: the distance to the
     // nearest likely cue word, that word and the commas between (where a clause of
