@@ -563,6 +563,11 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
             i += 1;
         }
         let mut start = start;
+        // A name never starts with punctuation (". Clarke" after "Mr", "― Ana Ruiz" after
+        // a quote): the model sometimes opens it there.
+        while start + 1 < i && is_leading_punct(&text[toks[start].span.range()]) {
+            start += 1;
+        }
         if KINDS[ty] == EntityKind::Person && i - start >= 3 {
             // "Harbour Master Fiona Grant": words before a first name that are not names
             // themselves are a title.
@@ -598,6 +603,18 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
             titled,
         });
     }
+}
+
+/// Punctuation that cannot open a name: stops, commas, dashes, brackets and quotation
+/// marks (not "@", "#" or "&", which handles and names may start with).
+fn is_leading_punct(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().all(|c| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\''
+            ) || matches!(c, '‐'..='―' | '‘'..='‟')
+        })
 }
 
 /// "Xxxx" → "Xx", "U.S" → "X.X", "1996-08-22" → "d-d-d": each run of a class once.
@@ -1221,6 +1238,37 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_never_open_with_punctuation() {
+        // The model tagged the stop of "Mr." and a quote's signature dash as the first
+        // token of a name (". Clarke", "― Beck Pimentel").
+        let texts = [
+            "He left. Environmental groups criticised it. Mr. Clarke said he expected more.",
+            "“Fear is what I feel.” ― Beck Pimentel, 34, Texas",
+            "“We will rebuild,” — Mayor Ana Ruiz, in a statement.",
+        ];
+        for text in texts {
+            let doc = crate::analyze(text);
+            let names: Vec<&str> = doc
+                .entities
+                .iter()
+                .filter(|e| e.kind.is_name())
+                .map(|e| doc.str(e.span))
+                .collect();
+            assert!(
+                names
+                    .iter()
+                    .all(|n| !is_leading_punct(&n[..n.chars().next().map_or(0, char::len_utf8)])),
+                "{text}: {names:?}"
+            );
+        }
+        let doc = crate::analyze(texts[0]);
+        assert!(doc
+            .entities
+            .iter()
+            .any(|e| doc.str(e.span) == "Clarke" && e.kind == EntityKind::Person));
     }
 
     #[test]
