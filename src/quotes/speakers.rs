@@ -76,12 +76,15 @@ fn bucket(d: usize) -> u64 {
 pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     let Some(w) = model() else { return };
     for k in 0..quotes.len() {
-        // A transcript turn is said by its label ("HOST: ..."), whatever is around.
-        let labelled = quotes[k].speaker.as_ref().is_some_and(|s| {
-            s.span.end <= quotes[k].span.start
-                && ctx.text[s.span.end..quotes[k].span.start].trim() == ":"
+        // A transcript turn is said by its label ("HOST: ..."), and a quote signed
+        // after a dash ("“...” ― Maria Lopez, 34, Texas") by its signature, whatever
+        // is around.
+        let q = quotes[k].span;
+        let fixed = quotes[k].speaker.as_ref().is_some_and(|s| {
+            (s.span.end <= q.start && ctx.text[s.span.end..q.start].trim() == ":")
+                || (q.end <= s.span.start && is_dash(ctx.text[q.end..s.span.start].trim()))
         });
-        if labelled {
+        if fixed {
             continue;
         }
         let c = candidates(ctx, quotes, k);
@@ -96,6 +99,11 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             quotes[k].speaker = apposed_name(ctx, &c.speakers, i);
         }
     }
+}
+
+/// A dash that signs a quote: "―", "—", "–" or "--".
+fn is_dash(s: &str) -> bool {
+    matches!(s, "―" | "—" | "–" | "--")
 }
 
 /// Whether mention `y` follows mention `x` with no more than a comma between.
@@ -548,6 +556,19 @@ mod tests {
         let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
         assert_eq!(names[0], Some("Lena Ortiz"), "{got:?}");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_dash_signature_keeps_its_quote() {
+        // The ranker chose "Texas" over the signature.
+        let got = speakers("“Fear is what I feel.” ― Maria Lopez, 34, Texas");
+        assert_eq!(
+            got,
+            [(
+                "“Fear is what I feel.”".to_owned(),
+                Some("Maria Lopez".to_owned())
+            )]
+        );
     }
 
     #[test]
