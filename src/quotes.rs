@@ -1199,12 +1199,28 @@ impl Ctx<'_> {
         if let Some(e) = here.iter().filter(person).rfind(|e| e.span.end <= at) {
             return e.group;
         }
-        // Look back a few sentences at most: a pronoun does not reach further.
-        self.sentences[si.saturating_sub(MAX_PRONOUN_REACH)..si]
-            .iter()
+        // Look back a few sentences at most: a pronoun does not reach further; nor
+        // to the writer named in a byline.
+        let from = si.saturating_sub(MAX_PRONOUN_REACH);
+        (from..si)
             .rev()
-            .find_map(|s| self.entities_in(s.span).iter().find(person))
+            .filter(|&k| !self.is_byline(k))
+            .find_map(|k| self.entities_in(self.sentences[k].span).iter().find(person))
             .and_then(|e| e.group)
+    }
+
+    /// Whether sentence `k` is a byline: a short line of its own that opens with "By"
+    /// ("By Niamh Kelleher").
+    fn is_byline(&self, k: usize) -> bool {
+        let s = &self.sentences[k];
+        let alone = |j: Option<usize>| {
+            j.and_then(|j| self.sentences.get(j))
+                .is_none_or(|o| o.paragraph != s.paragraph)
+        };
+        s.tokens.len() <= 8
+            && matches!(self.tok(s.tokens.start), "By" | "BY")
+            && alone(k.checked_sub(1))
+            && alone(Some(k + 1))
     }
 
     /// Indirect speech in sentence `si`, which holds no quotation marks, from its token
@@ -1356,6 +1372,23 @@ mod tests {
         ] {
             assert!(!no_speech(q), "{q}");
         }
+    }
+
+    #[test]
+    fn a_pronoun_never_means_the_writer_in_the_byline() {
+        let text = "Ferry fares to rise\n\nBy Niamh Kelleher\n\nThe ferry company will \
+raise fares in May.\n\n“Costs have doubled,” he said.";
+        let doc = crate::analyze(text);
+        let q = doc.quotes.last().expect("the quote");
+        let speaker = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(doc.str(speaker.span), "he");
+        assert_eq!(speaker.group, None, "{:?}", doc.groups);
+        // A byline is a short line of its own: a sentence that opens with "By" is not.
+        let text = "By Friday Niamh Kelleher had left. “It is done,” she said.";
+        let doc = crate::analyze(text);
+        let q = doc.quotes.last().expect("the quote");
+        let group = q.speaker.as_ref().and_then(|s| s.group).expect("a group");
+        assert_eq!(doc.groups[group].name, "Niamh Kelleher");
     }
 
     #[test]
