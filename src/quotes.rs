@@ -1054,7 +1054,7 @@ impl Ctx<'_> {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Location
-                )
+                ) && !self.is_dateline(e.span)
             }) {
                 out.push(Mention {
                     speaker: Speaker {
@@ -1207,6 +1207,20 @@ impl Ctx<'_> {
             .filter(|&k| !self.is_byline(k))
             .find_map(|k| self.entities_in(self.sentences[k].span).iter().find(person))
             .and_then(|e| e.group)
+    }
+
+    /// Whether `span` is a dateline ("WASHINGTON — A Senate committee ..."): a place in
+    /// capitals that opens its line, followed by a dash. It tells where, not who.
+    fn is_dateline(&self, span: Span) -> bool {
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+        let name = &self.text[span.range()];
+        let after = self.text[span.end..].trim_start_matches([' ', '\t']);
+        self.text[line_start..span.start].trim().is_empty()
+            && name.chars().any(char::is_alphabetic)
+            && !name.chars().any(char::is_lowercase)
+            && (after.starts_with(['—', '–', '―'])
+                || after.starts_with("--")
+                || after.starts_with("- "))
     }
 
     /// Whether sentence `k` is a byline: a short line of its own that opens with "By"
@@ -1371,6 +1385,20 @@ mod tests {
             "\"Never\"",
         ] {
             assert!(!no_speech(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_is_no_speaker() {
+        let text = "WASHINGTON — A Senate committee on Thursday advanced a bill that \
+would send $2.1 billion to Western states, over the objections of two Republican members \
+who called it \"a blank check for Sacramento.\"";
+        let doc = crate::analyze(text);
+        assert_eq!(doc.quotes.len(), 1);
+        for q in &doc.quotes {
+            if let Some(s) = &q.speaker {
+                assert_ne!(doc.str(s.span), "WASHINGTON");
+            }
         }
     }
 
