@@ -945,7 +945,17 @@ impl Ctx<'_> {
         if i >= limit {
             return None;
         }
-        let cue_at = (i..limit).find(|&j| self.is_cue(j) || self.according_to(j))?;
+        let is_cue = |j: usize| self.is_cue(j) || self.according_to(j);
+        // Further when a description in commas stands between ("a spokeswoman for the
+        // senator, Hannah Brooks, said"): a cue right after a comma, with a comma before.
+        let described = || {
+            let far = s.tokens.end.min(from + 14);
+            (limit..far)
+                .find(|&j| is_cue(j))
+                .filter(|&j| self.tok(j - 1) == "," && (i..j - 1).any(|k| self.tok(k) == ","))
+                .filter(|&j| (i..j).all(|k| !self.tok(k).contains(['"', '“', '”'])))
+        };
+        let cue_at = (i..limit).find(|&j| is_cue(j)).or_else(described)?;
         // Something between the quote and the cue must be the speaker ("Biden told");
         // nothing between means the speaker follows ("said Peskov").
         let speaker = if cue_at > i {
@@ -1385,6 +1395,26 @@ mod tests {
             "\"Never\"",
         ] {
             assert!(!no_speech(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_description_in_commas_between_quote_and_cue() {
+        let text = "“Every dollar will be accounted for,” a spokeswoman for the senator, \
+Hannah Brooks, said in a statement.";
+        for model in [QuoteModel::Rules, QuoteModel::LearnedQuoted] {
+            let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, model);
+            let q = &doc.quotes[0];
+            assert_eq!(
+                doc.str(q.cue.expect("a cue")),
+                "said in a statement",
+                "{model:?}"
+            );
+            let speaker = q.speaker.as_ref().expect("a speaker");
+            if model == QuoteModel::LearnedQuoted {
+                // The ranker names the role by the name in apposition.
+                assert_eq!(doc.str(speaker.span), "Hannah Brooks");
+            }
         }
     }
 
