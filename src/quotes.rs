@@ -1315,6 +1315,26 @@ impl Ctx<'_> {
                     if a < last && self.tok(a) == "that" {
                         a += 1;
                     }
+                    // "Content, X told investors, more content.": the content is on
+                    // both sides, in two parts (not "X said, however, that ...").
+                    let before = self.token_at(speaker.span.start);
+                    let aside = a + 1 < last
+                        && self.tok(a) == ","
+                        && before > r.start + 2
+                        && self.tok(before - 1) == ",";
+                    if aside {
+                        let parts = vec![span_of(r.start, before - 1), span_of(a + 1, last)];
+                        return Some((
+                            Quote {
+                                span: span_of(r.start, last),
+                                kind: QuoteKind::Indirect,
+                                cue: Some(cue),
+                                speaker: Some(speaker),
+                                parts,
+                            },
+                            r.end,
+                        ));
+                    }
                     // ", and the Gazette reported that ...": a second attribution ends
                     // this one's content.
                     let end = (a + 2..last)
@@ -1416,6 +1436,32 @@ Hannah Brooks, said in a statement.";
                 assert_eq!(doc.str(speaker.span), "Hannah Brooks");
             }
         }
+    }
+
+    #[test]
+    fn a_cue_in_commas_splits_reported_speech_in_two_parts() {
+        let text = "The company expects revenue of $4.2 billion for the quarter, Priya \
+Raman told investors, below the $4.6 billion analysts had forecast.";
+        let doc = crate::analyze(text);
+        let q = doc.quotes.last().expect("a quote");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(doc.str(q.cue.expect("a cue")), "told investors");
+        let parts: Vec<&str> = q.parts.iter().map(|p| doc.str(*p)).collect();
+        assert_eq!(
+            parts,
+            [
+                "The company expects revenue of $4.2 billion for the quarter",
+                "below the $4.6 billion analysts had forecast"
+            ]
+        );
+        // "X said, however, that ...": the content is after.
+        let text = "Priya Raman said, however, that the plant would reopen in May.";
+        let doc = crate::analyze(text);
+        let q = doc.quotes.last().expect("a quote");
+        assert!(
+            doc.str(q.span).ends_with("the plant would reopen in May"),
+            "{q:?}"
+        );
     }
 
     #[test]
