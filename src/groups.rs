@@ -40,16 +40,21 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         let name = one_spaced(&text[e.span.range()]);
         let key = (name.clone(), e.kind);
         let found = by_name.get(&key).copied().or_else(|| {
-            // A one-word person mention joins the latest full name it ends or begins.
-            (e.kind == EntityKind::Person && !name.contains(' '))
-                .then(|| {
-                    groups.iter().rposition(|g| {
-                        g.kind == EntityKind::Person
-                            && g.name.contains(' ')
-                            && g.name.split(' ').any(|part| part == name.as_ref())
-                    })
-                })
-                .flatten()
+            // A one-word person mention joins the latest full name it ends or begins; a
+            // one-word organisation the latest longer one it begins ("Veltron" after
+            // "Veltron Semiconductor").
+            if name.contains(' ') {
+                return None;
+            }
+            groups.iter().rposition(|g| {
+                g.kind == e.kind
+                    && g.name.contains(' ')
+                    && match e.kind {
+                        EntityKind::Person => g.name.split(' ').any(|part| part == name.as_ref()),
+                        EntityKind::Organization => g.name.split(' ').next() == Some(name.as_ref()),
+                        _ => false,
+                    }
+            })
         });
         let g = found.unwrap_or_else(|| {
             groups.push(Group {
@@ -168,6 +173,29 @@ mod tests {
         assert_eq!(groups[1].mentions, [1, 2]);
         assert_eq!(groups[2].mentions, [3, 4]);
         assert_eq!(es[4].group, Some(2));
+    }
+
+    #[test]
+    fn a_short_organisation_name_joins_the_one_it_begins() {
+        let text = "Veltron Semiconductor warned. Veltron's rival Arcwell and Semiconductor \
+Weekly did not.";
+        let org = |word: &str, from: usize| Entity {
+            kind: EntityKind::Organization,
+            ..person(text, word, from)
+        };
+        let mut es = vec![
+            org("Veltron Semiconductor", 0),
+            org("Veltron", 20),
+            org("Arcwell", 0),
+            org("Semiconductor Weekly", 0),
+        ];
+        let groups = group_mentions(text, &mut es);
+        let names: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Veltron Semiconductor", "Arcwell", "Semiconductor Weekly"]
+        );
+        assert_eq!(groups[0].mentions, [0, 1]);
     }
 
     #[test]
