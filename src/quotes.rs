@@ -1295,12 +1295,22 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            // "X said (that) content."
+            // "X said (that) content.", or "X, who chairs the committee, said ..."
             if c > r.start && c + 3 < last {
-                if let Some(speaker) = self
-                    .candidate_in(c.saturating_sub(4).max(r.start), c, false)
-                    .filter(|sp| self.token_at(sp.span.end) == c)
-                {
+                let subject_before = |at: usize| {
+                    self.candidate_in(at.saturating_sub(4).max(r.start), at, false)
+                        .filter(|sp| self.token_at(sp.span.end) == at)
+                };
+                let described = || {
+                    if self.tok(c - 1) != "," {
+                        return None;
+                    }
+                    let open = (c.saturating_sub(14).max(r.start + 1)..c - 1)
+                        .rev()
+                        .find(|&k| self.tok(k) == ",")?;
+                    subject_before(open)
+                };
+                if let Some(speaker) = subject_before(c).or_else(described) {
                     let cue = self.cue_span(c);
                     let mut a = self.token_at(cue.end);
                     if self.tok(a) == "on" {
@@ -1311,6 +1321,16 @@ impl Ctx<'_> {
                         .filter(|(_, e)| e.kind == EntityKind::Date)
                     {
                         a = self.token_at(d.span.end);
+                    }
+                    // "told the Echo that ...": past the listener.
+                    let to_someone = matches!(
+                        self.tok(c),
+                        "told" | "tells" | "telling" | "assured" | "informed" | "reminded"
+                    );
+                    if to_someone && self.tok(a) != "that" {
+                        if let Some(k) = (a + 1..last.min(a + 7)).find(|&k| self.tok(k) == "that") {
+                            a = k;
+                        }
                     }
                     if a < last && self.tok(a) == "that" {
                         a += 1;
@@ -1462,6 +1482,17 @@ Raman told investors, below the $4.6 billion analysts had forecast.";
             doc.str(q.span).ends_with("the plant would reopen in May"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_speaker_described_in_commas_and_a_listener_before_that() {
+        let text = "Councillor Ruth Abara, who chairs the transport committee, told the \
+Brackenford Echo that a vote was expected in January.";
+        let doc = crate::analyze(text);
+        let q = doc.quotes.last().expect("a quote");
+        assert_eq!(doc.str(q.span), "a vote was expected in January");
+        let speaker = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(doc.str(speaker.span), "Ruth Abara");
     }
 
     #[test]
