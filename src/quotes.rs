@@ -1222,10 +1222,13 @@ impl Ctx<'_> {
     /// Whether `span` is a dateline ("WASHINGTON — A Senate committee ..."): a place in
     /// capitals that opens its line, followed by a dash. It tells where, not who.
     fn is_dateline(&self, span: Span) -> bool {
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+        // Only white space back to the line's start (read no further: a text of one
+        // long line would be read again for every name).
+        let before =
+            self.text[..span.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
         let name = &self.text[span.range()];
         let after = self.text[span.end..].trim_start_matches([' ', '\t']);
-        self.text[line_start..span.start].trim().is_empty()
+        (before.is_empty() || before.ends_with('\n'))
             && name.chars().any(char::is_alphabetic)
             && !name.chars().any(char::is_lowercase)
             && (after.starts_with(['—', '–', '―'])
