@@ -31,6 +31,9 @@ pub struct Group {
 pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_name: HashMap<(Cow<str>, EntityKind), usize> = HashMap::default();
+    // Every group a word has been part of the name of (a superset of those whose name
+    // holds it now): a short form looks there, not through all the groups.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];
@@ -46,7 +49,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
             if name.contains(' ') {
                 return None;
             }
-            groups.iter().rposition(|g| {
+            let joins = |g: &Group| {
                 g.kind == e.kind
                     && g.name.contains(' ')
                     && match e.kind {
@@ -54,7 +57,13 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                         EntityKind::Organization => g.name.split(' ').next() == Some(name.as_ref()),
                         _ => false,
                     }
-            })
+            };
+            by_word
+                .get(name.as_ref())?
+                .iter()
+                .copied()
+                .filter(|&g| joins(&groups[g]))
+                .max()
         });
         let g = found.unwrap_or_else(|| {
             groups.push(Group {
@@ -67,8 +76,15 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         });
         by_name.entry(key).or_insert(g);
         groups[g].mentions.push(i);
+        let mut renamed = found.is_none();
         if name.len() > groups[g].name.len() {
             groups[g].name = name.into_owned();
+            renamed = true;
+        }
+        if renamed {
+            for part in groups[g].name.split(' ') {
+                by_word.entry(part.to_owned()).or_default().push(g);
+            }
         }
         entities[i].group = Some(g);
     }
