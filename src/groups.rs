@@ -32,8 +32,13 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_name: HashMap<(Cow<str>, EntityKind), usize> = HashMap::default();
     // Every group a word has been part of the name of (a superset of those whose name
-    // holds it now): a short form looks there, not through all the groups.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+    // holds it now), by the word's hash: a short form looks there, not through all the
+    // groups (a hash collision only adds a group that the test below turns away).
+    let mut by_word: std::collections::HashMap<
+        u64,
+        Vec<usize>,
+        std::hash::BuildHasherDefault<crate::ner::Prehashed>,
+    > = std::collections::HashMap::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];
@@ -59,7 +64,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                     }
             };
             by_word
-                .get(name.as_ref())?
+                .get(&crate::ner::word_hash(&name))?
                 .iter()
                 .copied()
                 .filter(|&g| joins(&groups[g]))
@@ -83,7 +88,10 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         }
         if renamed {
             for part in groups[g].name.split(' ') {
-                by_word.entry(part.to_owned()).or_default().push(g);
+                by_word
+                    .entry(crate::ner::word_hash(part))
+                    .or_default()
+                    .push(g);
             }
         }
         entities[i].group = Some(g);
