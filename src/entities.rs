@@ -182,7 +182,8 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_all_caps(s: &str) -> bool {
+/// Whether `s` has letters and none in lower case ("JAPAN", "U.S.").
+pub(crate) fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 

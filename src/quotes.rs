@@ -18,7 +18,7 @@
 //!    sentence, else the first person of an earlier sentence). A direct quote with no
 //!    cue that follows a quote of the paragraph before takes that quote's speaker.
 
-use crate::entities::{Entity, EntityKind};
+use crate::entities::{is_all_caps, Entity, EntityKind};
 use crate::groups::Group;
 use crate::lexicon::lexicon;
 use crate::sentences::Sentence;
@@ -417,6 +417,9 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     quotes
 }
 
+/// The dashes that sign a quote ("“...” ― Ana Ruiz") or end a dateline ("WASHINGTON — ").
+const SIGNATURE_DASHES: [&str; 4] = ["―", "—", "–", "--"];
+
 /// The start of `s`, at most `bytes` long (less where a char would be cut): how far
 /// a look ahead reaches, so that a text of one long line is not read to its end from
 /// every quote.
@@ -764,10 +767,10 @@ impl Ctx<'_> {
         let near = at_most(&self.text[span.end..], 300);
         let line = &near[..near.find('\n').unwrap_or(near.len())];
         let after = line.trim_start();
-        let dash = after.chars().next()?;
-        if !matches!(dash, '―' | '—' | '–') && !after.starts_with("--") {
+        if !SIGNATURE_DASHES.iter().any(|d| after.starts_with(d)) {
             return None;
         }
+        let dash = after.chars().next()?;
         let line_end = span.end + line.len();
         let a = self.token_at(span.end + (line.len() - after.len()) + dash.len_utf8());
         let b = self
@@ -863,6 +866,11 @@ impl Ctx<'_> {
         self.tokens[i].kind == TokenKind::Word && lexicon().cues.contains(self.tok(i))
     }
 
+    /// Whether a cue starts at token `i`: a cue word or "according to".
+    fn opens_cue(&self, i: usize) -> bool {
+        self.is_cue(i) || self.according_to(i)
+    }
+
     fn quote_kind(&self, span: Span, s0: usize, first: usize) -> QuoteKind {
         let inner = self.text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric());
         let capital = inner.chars().next().is_some_and(char::is_uppercase);
@@ -945,17 +953,16 @@ impl Ctx<'_> {
         if i >= limit {
             return None;
         }
-        let is_cue = |j: usize| self.is_cue(j) || self.according_to(j);
         // Further when a description in commas stands between ("a spokeswoman for the
         // senator, Hannah Brooks, said"): a cue right after a comma, with a comma before.
         let described = || {
             let far = s.tokens.end.min(from + 14);
             (limit..far)
-                .find(|&j| is_cue(j))
+                .find(|&j| self.opens_cue(j))
                 .filter(|&j| self.tok(j - 1) == "," && (i..j - 1).any(|k| self.tok(k) == ","))
                 .filter(|&j| (i..j).all(|k| !self.tok(k).contains(['"', '“', '”'])))
         };
-        let cue_at = (i..limit).find(|&j| is_cue(j)).or_else(described)?;
+        let cue_at = (i..limit).find(|&j| self.opens_cue(j)).or_else(described)?;
         // Something between the quote and the cue must be the speaker ("Biden told");
         // nothing between means the speaker follows ("said Peskov").
         let speaker = if cue_at > i {
@@ -970,9 +977,7 @@ impl Ctx<'_> {
     /// `si`: the last cue before it, and the subject before that cue.
     fn cue_before(&self, first: usize, si: usize) -> Option<Attribution> {
         let s = &self.sentences[si];
-        let cue_at = (s.tokens.start..first)
-            .rev()
-            .find(|&j| self.is_cue(j) || self.according_to(j))?;
+        let cue_at = (s.tokens.start..first).rev().find(|&j| self.opens_cue(j))?;
         let speaker = if self.according_to(cue_at) {
             self.speaker_after_cue(cue_at, first)
         } else {
@@ -1229,11 +1234,8 @@ impl Ctx<'_> {
         let name = &self.text[span.range()];
         let after = self.text[span.end..].trim_start_matches([' ', '\t']);
         (before.is_empty() || before.ends_with('\n'))
-            && name.chars().any(char::is_alphabetic)
-            && !name.chars().any(char::is_lowercase)
-            && (after.starts_with(['—', '–', '―'])
-                || after.starts_with("--")
-                || after.starts_with("- "))
+            && is_all_caps(name)
+            && (SIGNATURE_DASHES.iter().any(|d| after.starts_with(d)) || after.starts_with("- "))
     }
 
     /// Whether sentence `k` is a byline: a short line of its own that opens with "By"
@@ -1267,7 +1269,7 @@ impl Ctx<'_> {
         let span_of =
             |a: usize, b: usize| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end);
         for c in r.clone() {
-            if !(self.is_cue(c) || self.according_to(c)) {
+            if !self.opens_cue(c) {
                 continue;
             }
             if self.according_to(c) {

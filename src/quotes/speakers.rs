@@ -82,7 +82,8 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
         let q = quotes[k].span;
         let fixed = quotes[k].speaker.as_ref().is_some_and(|s| {
             (s.span.end <= q.start && ctx.text[s.span.end..q.start].trim() == ":")
-                || (q.end <= s.span.start && is_dash(ctx.text[q.end..s.span.start].trim()))
+                || (q.end <= s.span.start
+                    && super::SIGNATURE_DASHES.contains(&ctx.text[q.end..s.span.start].trim()))
         });
         if fixed {
             continue;
@@ -99,11 +100,6 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             quotes[k].speaker = apposed_name(ctx, &c.speakers, i);
         }
     }
-}
-
-/// A dash that signs a quote: "―", "—", "–" or "--".
-fn is_dash(s: &str) -> bool {
-    matches!(s, "―" | "—" | "–" | "--")
 }
 
 /// Whether mention `y` follows mention `x` with no more than a comma between.
