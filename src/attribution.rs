@@ -66,8 +66,7 @@ pub fn allowed(prev: Option<usize>, tag: Option<usize>) -> bool {
 pub struct Cues {
     map: crate::lexicon::HashMap<String, (u32, u32)>,
     /// The grade of each word, keyed by the hash of its lower case.
-    grades:
-        std::collections::HashMap<u64, u8, std::hash::BuildHasherDefault<crate::ner::Prehashed>>,
+    grades: crate::ner::ByHash<u8>,
 }
 
 impl Cues {

@@ -34,11 +34,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     // Every group a word has been part of the name of (a superset of those whose name
     // holds it now), by the word's hash: a short form looks there, not through all the
     // groups (a hash collision only adds a group that the test below turns away).
-    let mut by_word: std::collections::HashMap<
-        u64,
-        Vec<usize>,
-        std::hash::BuildHasherDefault<crate::ner::Prehashed>,
-    > = std::collections::HashMap::default();
+    let mut by_word: crate::ner::ByHash<Vec<usize>> = crate::ner::ByHash::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];

@@ -157,7 +157,7 @@ const GAZETTEER_LISTS: usize = 11;
 /// A false match needs a 64-bit collision with one of some 80,000 words.
 #[derive(Debug, Default)]
 pub struct Words {
-    map: std::collections::HashMap<u64, Fact, std::hash::BuildHasherDefault<Prehashed>>,
+    map: ByHash<Fact>,
 }
 
 /// One word's facts.
@@ -172,6 +172,10 @@ struct Fact {
 /// A hasher for keys that are hashes already.
 #[derive(Default)]
 pub(crate) struct Prehashed(u64);
+
+/// A map keyed by [`word_hash`]es (or other 64-bit hashes), which it does not hash again.
+pub(crate) type ByHash<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
 
 impl std::hash::Hasher for Prehashed {
     fn finish(&self) -> u64 {
@@ -369,7 +373,7 @@ pub struct DocStats {
 
 /// Flags by the [`word_hash`] of the word's [`key`]: no key string is kept or compared
 /// (as in [`Words`], a false match needs a 64-bit collision).
-type SeenMap = std::collections::HashMap<u64, u8, std::hash::BuildHasherDefault<Prehashed>>;
+type SeenMap = ByHash<u8>;
 
 const SEEN_LOWER: u8 = 1;
 const SEEN_CAP_MID: u8 = 2;
@@ -389,13 +393,18 @@ fn key<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     } else {
         w.into()
     };
-    let bare = strip_possessive(&straight);
-    if bare.is_ascii() {
-        buf.extend(bare.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        buf.push_str(&bare.to_lowercase());
-    }
+    push_lowercase(strip_possessive(&straight), buf);
     buf
+}
+
+/// Appends the lower case of `w` to `out`: byte by byte when it is ASCII, else as
+/// `str::to_lowercase` gives it (a final sigma and all).
+fn push_lowercase(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Sets `flags` on a word.
@@ -755,11 +764,7 @@ pub fn features(
         let w = strip_possessive(w);
         lower_at.push(if w.chars().any(char::is_uppercase) {
             let start = buffer.len();
-            if w.is_ascii() {
-                buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buffer.push_str(&w.to_lowercase());
-            }
+            push_lowercase(w, &mut buffer);
             Some(start..buffer.len())
         } else {
             None
