@@ -1248,10 +1248,10 @@ mod tests {
     #[test]
     fn names_never_open_with_punctuation() {
         // The model tagged the stop of "Mr." and a quote's signature dash as the first
-        // token of a name (". Clarke", "― Beck Pimentel").
+        // token of a name (". Clarke", "― Beck Ortega").
         let texts = [
             "He left. Environmental groups criticised it. Mr. Clarke said he expected more.",
-            "“Fear is what I feel.” ― Beck Pimentel, 34, Texas",
+            "“Fear is what I feel.” ― Beck Ortega, 34, Texas",
             "“We will rebuild,” — Mayor Ana Ruiz, in a statement.",
         ];
         for text in texts {
