@@ -7,9 +7,9 @@
 //! counts them), and writes the sum of the orders' weights (`--out`).
 //!
 //! `train-quotes --speakers models/speakers.bin --train DIR --dev DIR` trains the
-//! speaker ranker instead, on the quotes the compiled tagger and rules find (so run it
-//! after rebuilding with a new tagger model), and prints its dev accuracy beside that
-//! of the speakers the rules and tagger chose.
+//! speaker ranker instead, on the quotes the compiled tagger and rules find with
+//! `--quotes all` (so run it after rebuilding with a new tagger model), and prints its
+//! dev accuracy beside that of the speakers the rules and tagger chose.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -385,7 +385,8 @@ fn inside_quote(quotes: &[Quote], span: Span) -> bool {
 }
 
 /// Training lists from PolNeAR articles: each quote the pipeline finds (with the
-/// compiled attribution model, before ranking) that matches a gold attribution, its
+/// compiled attribution model on every sentence it can read, `--quotes all`, so that
+/// reported speech is among them; before ranking) that matches a gold attribution, its
 /// candidates, and which of them overlap the gold source ("no speaker" is right when
 /// the gold has none), those that name someone preferred. Lists with no right
 /// candidate are left out.
@@ -402,7 +403,7 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
             entities: &entities,
             groups: &groups,
         };
-        let quotes = super::find_unranked(&ctx, crate::QuoteModel::LearnedQuoted);
+        let quotes = super::find_unranked(&ctx, crate::QuoteModel::Learned);
         let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
         let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();
         for (gi, pi) in crate::attribution::matches(text, &gold, &pred) {
