@@ -453,10 +453,13 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
         let turn = |at: usize| -> Option<(Span, usize)> {
             let after_mark = &text[at..];
             let mark = after_mark.chars().next()?;
-            if !matches!(mark, '"' | '“' | '„' | '«') {
+            let from = if after_mark.starts_with("''") {
+                at + 2
+            } else if matches!(mark, '"' | '“' | '„' | '«') {
+                at + mark.len_utf8()
+            } else {
                 return None;
-            }
-            let from = at + mark.len_utf8();
+            };
             // A label is at most 30 bytes: look no further for its colon.
             let colon = at_most(&text[from..], 33).find(": ")?;
             let label = &text[from..from + colon];
@@ -529,6 +532,14 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
             text[..here].chars().next_back().unwrap_or(' ')
         };
         let next = text[i..].chars().next().unwrap_or(' ');
+        // Two straight apostrophes are one double mark, as some archives print “ and ”
+        // (''We will,'' she said): read as '"', with the character after the pair next.
+        let (c, next) = if c == '\'' && next == '\'' {
+            i += 1;
+            ('"', text[i..].chars().next().unwrap_or(' '))
+        } else {
+            (c, next)
+        };
         match c {
             '\n' => {
                 if let Some((start, _)) = open {
@@ -536,11 +547,16 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
                     // opens with a mark; else the quote ends here.
                     let rest = &text[here..];
                     let next_par = rest.trim_start();
-                    let continues = next_par.starts_with(['"', '“', '„', '«']);
+                    let continues =
+                        next_par.starts_with(['"', '“', '„', '«']) || next_par.starts_with("''");
                     if continues {
                         // Skip to the reopening mark, which does not open a new quote.
                         let skip = rest.len() - next_par.len();
-                        let mark_len = next_par.chars().next().map_or(1, char::len_utf8);
+                        let mark_len = if next_par.starts_with("''") {
+                            2
+                        } else {
+                            next_par.chars().next().map_or(1, char::len_utf8)
+                        };
                         i = here + skip + mark_len;
                         resume = i;
                     } else {
@@ -1666,6 +1682,51 @@ we will be back.”";
         assert_eq!(spans("“It’s ‘over’,” she said."), ["“It’s ‘over’,”"]);
         assert_eq!(spans("Biden's aides' 'war' talk"), ["'war'"]);
         assert_eq!(spans("He said \"never"), ["\"never"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_mark() {
+        // As some archives print “ and ”: quotes in full, run over a reopening paragraph,
+        // and a quote its cue interrupts is one direct quote in two parts.
+        assert_eq!(
+            spans("''We will not close it,'' said Ruiz. ''Never.''"),
+            ["''We will not close it,''", "''Never.''"]
+        );
+        assert_eq!(
+            spans("''First part.\n\n''Second part,'' he said. The workers' 'plan'"),
+            ["''First part.\n\n''Second part,''", "'plan'"]
+        );
+        let text = "The mayor spoke on Monday.\n\n''We will not close the library,'' said \
+Mayor Ana Ruiz. ''It is the heart of this town.''\n\nShe called the plan ''a disgrace.''\n";
+        let doc = crate::analyze(text);
+        let quotes: Vec<_> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let parts = if q.parts.is_empty() {
+                    vec![q.span]
+                } else {
+                    q.parts.clone()
+                };
+                (
+                    q.kind,
+                    parts.iter().map(|p| doc.str(*p)).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                (
+                    QuoteKind::Direct,
+                    vec![
+                        "''We will not close the library,''",
+                        "''It is the heart of this town.''"
+                    ]
+                ),
+                (QuoteKind::Partial, vec!["''a disgrace.''"]),
+            ]
+        );
     }
 
     #[test]
