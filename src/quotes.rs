@@ -570,7 +570,21 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
                 }
             }
             '“' | '„' | '«' if open.is_none() => open = Some((here, true)),
+            // A closing mark that opens (after a space, before a word) and an opening
+            // one that closes (after a word, before a space or line end): marks typed
+            // the wrong way round, as on some phones.
+            '”' if open.is_none() && prev.is_whitespace() && next.is_alphanumeric() => {
+                open = Some((here, true));
+            }
             '”' | '»' if open.is_some_and(|(_, d)| d) => {
+                let (start, _) = open.take().expect("checked open");
+                out.push(Span::new(start, i));
+                single_inside = false;
+            }
+            '“' if open.is_some_and(|(_, d)| d)
+                && !prev.is_whitespace()
+                && (next.is_whitespace() || i == text.len()) =>
+            {
                 let (start, _) = open.take().expect("checked open");
                 out.push(Span::new(start, i));
                 single_inside = false;
@@ -1682,6 +1696,16 @@ we will be back.”";
         assert_eq!(spans("“It’s ‘over’,” she said."), ["“It’s ‘over’,”"]);
         assert_eq!(spans("Biden's aides' 'war' talk"), ["'war'"]);
         assert_eq!(spans("He said \"never"), ["\"never"]);
+    }
+
+    #[test]
+    fn curly_marks_typed_the_wrong_way_round() {
+        assert_eq!(
+            spans("Photo.\n\n”We are tired of waiting.” ― Lena Ortiz.\n\nShe said “no.“\n"),
+            ["”We are tired of waiting.”", "“no.“"]
+        );
+        // Not a closing mark after a word, nor one before a space.
+        assert_eq!(spans("the 12” screen and ” loose"), Vec::<&str>::new());
     }
 
     #[test]
