@@ -121,7 +121,24 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     let word = &body[word_start..];
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    initial || lexicon().abbreviations.contains(word)
+    initial || initials(word) || lexicon().abbreviations.contains(word)
+}
+
+/// Whether `word` (its final period cut) is a name's initials, "G.K" of "G.K. Chesterton":
+/// capitals each followed by a period. Not "D.C", which ends many a sentence
+/// ("Washington, D.C.").
+fn initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3
+        && b.len() % 2 == 1
+        && b.iter().enumerate().all(|(k, c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                *c == b'.'
+            }
+        })
+        && word != "D.C"
 }
 
 #[cfg(test)]
@@ -149,6 +166,14 @@ mod tests {
         assert_eq!(
             sentences("George W. Bush spoke. Then he left."),
             ["George W. Bush spoke.", "Then he left."]
+        );
+        assert_eq!(
+            sentences("Rep. A.B. Okafor spoke. Author T.J. Lane left Washington, D.C. He flew."),
+            [
+                "Rep. A.B. Okafor spoke.",
+                "Author T.J. Lane left Washington, D.C.",
+                "He flew."
+            ]
         );
     }
 

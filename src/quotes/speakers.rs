@@ -76,12 +76,14 @@ fn bucket(d: usize) -> u64 {
 pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     let Some(w) = model() else { return };
     for k in 0..quotes.len() {
-        // A transcript turn is said by its label ("HOST: ..."), and a quote signed
-        // after a dash ("“...” ― Maria Lopez, 34, Texas") by its signature, whatever
-        // is around.
+        // A transcript turn is said by its label ("HOST: ..."), as is a paragraph of
+        // the transcript that goes on without one, and a quote signed after a dash
+        // ("“...” ― Maria Lopez, 34, Texas") by its signature, whatever is around.
         let q = quotes[k].span;
         let fixed = quotes[k].speaker.as_ref().is_some_and(|s| {
-            (s.span.end <= q.start && ctx.text[s.span.end..q.start].trim() == ":")
+            let label = ctx.text[s.span.end..].starts_with(':')
+                && !ctx.text[s.span.range()].chars().any(char::is_lowercase);
+            (s.span.end <= q.start && (label || ctx.text[s.span.end..q.start].trim() == ":"))
                 || (q.end <= s.span.start
                     && super::SIGNATURE_DASHES.contains(&ctx.text[q.end..s.span.start].trim()))
         });
