@@ -1100,6 +1100,9 @@ impl Ctx<'_> {
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Location
                 ) && !self.is_dateline(e.span)
+                    && !self
+                        .sentence_at(e.span.start)
+                        .is_some_and(|k| self.is_byline(k))
             }) {
                 out.push(Mention {
                     speaker: Speaker {
@@ -1255,7 +1258,8 @@ impl Ctx<'_> {
     }
 
     /// Whether `span` is a dateline ("WASHINGTON — A Senate committee ..."): a place in
-    /// capitals that opens its line, followed by a dash. It tells where, not who.
+    /// capitals that opens its line, followed by a dash. It tells where, not who; like
+    /// the writer in a byline, it is no speaker ([`Ctx::mentions`]).
     fn is_dateline(&self, span: Span) -> bool {
         // Only white space back to the line's start (read no further: a text of one
         // long line would be read again for every name).
@@ -1559,6 +1563,24 @@ raise fares in May.\n\n“Costs have doubled,” he said.";
         let q = doc.quotes.last().expect("the quote");
         let group = q.speaker.as_ref().and_then(|s| s.group).expect("a group");
         assert_eq!(doc.groups[group].name, "Niamh Kelleher");
+    }
+
+    #[test]
+    fn the_writer_in_a_byline_never_speaks() {
+        let speakers = |text: &str, model: QuoteModel| -> Vec<Option<String>> {
+            let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, model);
+            doc.quotes
+                .iter()
+                .map(|q| q.speaker.as_ref().map(|s| doc.str(s.span).to_owned()))
+                .collect()
+        };
+        let text = "Strike shuts port\nBy Tomas Reyes\n“We will fight this to the end.”\n";
+        assert_eq!(speakers(text, QuoteModel::default()), [None]);
+        let text = "By Tomas Reyes\n\nThe union said the strike would go on.\n";
+        assert_eq!(
+            speakers(text, QuoteModel::Learned),
+            [Some("The union".to_owned())]
+        );
     }
 
     #[test]
