@@ -46,9 +46,26 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         let found = by_name.get(&key).copied().or_else(|| {
             // A one-word person mention joins the latest full name it ends or begins; a
             // one-word organisation the latest longer one it begins ("Veltron" after
-            // "Veltron Semiconductor").
+            // "Veltron Semiconductor"); a person's name of several words the latest
+            // longer one it ends ("Ó Briain" after "Conor Ó Briain", "de Wit" after
+            // "Anna de Wit").
             if name.contains(' ') {
-                return None;
+                if e.kind != EntityKind::Person {
+                    return None;
+                }
+                let last = name.rsplit(' ').next().unwrap_or(&name);
+                return by_word
+                    .get(&crate::ner::word_hash(last))?
+                    .iter()
+                    .copied()
+                    .filter(|&g| {
+                        let n = &groups[g].name;
+                        groups[g].kind == EntityKind::Person
+                            && n.len() > name.len()
+                            && n.ends_with(name.as_ref())
+                            && n[..n.len() - name.len()].ends_with(' ')
+                    })
+                    .max();
             }
             let joins = |g: &Group| {
                 g.kind == e.kind
@@ -193,6 +210,23 @@ mod tests {
         assert_eq!(groups[1].mentions, [1, 2]);
         assert_eq!(groups[2].mentions, [3, 4]);
         assert_eq!(es[4].group, Some(2));
+    }
+
+    #[test]
+    fn a_surname_of_several_words_joins_the_full_name() {
+        let text = "Conor Ó Briain met Anna de Wit. Ó Briain and de Wit agreed; Ó Briain left.";
+        let mut es = vec![
+            person(text, "Conor Ó Briain", 0),
+            person(text, "Anna de Wit", 0),
+            person(text, "Ó Briain", 33),
+            person(text, "de Wit", 47),
+            person(text, "Ó Briain", 62),
+        ];
+        let groups = group_mentions(text, &mut es);
+        let names: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Conor Ó Briain", "Anna de Wit"]);
+        assert_eq!(groups[0].mentions, [0, 2, 4]);
+        assert_eq!(groups[1].mentions, [1, 3]);
     }
 
     #[test]
