@@ -621,6 +621,13 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
             EntityKind::Organization
         } else if irish {
             EntityKind::Person
+        } else if KINDS[ty] == EntityKind::Person
+            && i - start >= 2
+            && STREET_WORDS.contains(&word(i - 1))
+        {
+            // No one is called "Dominick Street": a person's name that ends in a street
+            // word is a place.
+            EntityKind::Location
         } else {
             KINDS[ty]
         };
@@ -636,6 +643,19 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
         });
     }
 }
+
+/// The last words of street names.
+const STREET_WORDS: [&str; 9] = [
+    "Street",
+    "Road",
+    "Avenue",
+    "Lane",
+    "Square",
+    "Quay",
+    "Boulevard",
+    "Drive",
+    "Terrace",
+];
 
 /// The particles of Irish surnames, written apart from the name they open ("Ó Briain",
 /// "Ní Bhriain", "Mac Diarmada", "Uí Néill").
@@ -1330,6 +1350,18 @@ was cited by Pádraig Ó Ceallaigh. Sales of the Apple Mac rose.";
                 .any(|(n, k)| n.ends_with("Mac") && *k == person),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_person_is_never_a_street() {
+        let text = "Síle Ní Bhriain, a shopkeeper on Dominick Street, was less sure.";
+        let doc = crate::analyze(text);
+        let street = doc
+            .entities
+            .iter()
+            .find(|e| doc.str(e.span) == "Dominick Street")
+            .expect("the street is a name");
+        assert_eq!(street.kind, EntityKind::Location);
     }
 
     #[test]
