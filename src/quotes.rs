@@ -1349,7 +1349,19 @@ impl Ctx<'_> {
                         .find(|&k| self.tok(k) == ",")?;
                     subject_before(open)
                 };
-                if let Some(speaker) = subject_before(c).or_else(described) {
+                // "the engineer J.P. Mulcahy, who told councillors ...": "who" speaks, as
+                // the name before the comma.
+                let relative = || {
+                    if c < r.start + 3 || self.tok(c - 1) != "who" || self.tok(c - 2) != "," {
+                        return None;
+                    }
+                    let named = subject_before(c - 2).filter(|sp| sp.entity.is_some())?;
+                    Some(Speaker {
+                        span: self.tokens[c - 1].span,
+                        ..named
+                    })
+                };
+                if let Some(speaker) = subject_before(c).or_else(described).or_else(relative) {
                     let cue = self.cue_span(c);
                     let mut a = self.token_at(cue.end);
                     if self.tok(a) == "on" {
@@ -1563,6 +1575,23 @@ raise fares in May.\n\n“Costs have doubled,” he said.";
         let q = doc.quotes.last().expect("the quote");
         let group = q.speaker.as_ref().and_then(|s| s.group).expect("a group");
         assert_eq!(doc.groups[group].name, "Niamh Kelleher");
+    }
+
+    #[test]
+    fn who_in_a_relative_clause_speaks_as_the_name_before_it() {
+        let text = "The plan was drawn up by the engineer Tomás Reilly, who told councillors \
+the lanes would cost about 4 million euros.";
+        let doc = crate::analyze(text);
+        let q = doc.quotes.first().expect("the reported speech");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(
+            doc.str(q.span),
+            "the lanes would cost about 4 million euros"
+        );
+        let speaker = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(doc.str(speaker.span), "who");
+        let group = speaker.group.expect("a group");
+        assert_eq!(doc.groups[group].name, "Tomás Reilly");
     }
 
     #[test]
