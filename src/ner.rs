@@ -572,7 +572,7 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
             i += 1;
         }
         let mut start = start;
-        // A name never starts with punctuation (". Clarke" after "Mr", "― Ana Ruiz" after
+        // A name never starts with punctuation (". Haldane" after "Mr", "― Ana Ruiz" after
         // a quote): the model sometimes opens it there.
         while start + 1 < i && is_leading_punct(&text[toks[start].span.range()]) {
             start += 1;
@@ -1295,9 +1295,9 @@ mod tests {
     #[test]
     fn names_never_open_with_punctuation() {
         // The model tagged the stop of "Mr." and a quote's signature dash as the first
-        // token of a name (". Clarke", "― Beck Ortega").
+        // token of a name (". Haldane", "― Beck Ortega").
         let texts = [
-            "He left. Environmental groups criticised it. Mr. Clarke said he expected more.",
+            "They left early. Fishing crews criticised the ban. Mr. Haldane said he wanted more.",
             "“Fear is what I feel.” ― Beck Ortega, 34, Texas",
             "“We will rebuild,” — Mayor Ana Ruiz, in a statement.",
         ];
@@ -1320,7 +1320,7 @@ mod tests {
         assert!(doc
             .entities
             .iter()
-            .any(|e| doc.str(e.span) == "Clarke" && e.kind == EntityKind::Person));
+            .any(|e| doc.str(e.span) == "Haldane" && e.kind == EntityKind::Person));
     }
 
     #[test]
