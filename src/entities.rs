@@ -178,7 +178,8 @@ fn is_possessive(s: &str) -> bool {
     strip_possessive(s).len() != s.len()
 }
 
-fn is_capitalised(s: &str) -> bool {
+/// Whether `s` opens with a capital letter.
+pub(crate) fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -49,35 +49,32 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
             // "Veltron Semiconductor"); a person's name of several words the latest
             // longer one it ends ("Ó Briain" after "Conor Ó Briain", "de Wit" after
             // "Anna de Wit").
-            if name.contains(' ') {
-                if e.kind != EntityKind::Person {
-                    return None;
-                }
-                let last = name.rsplit(' ').next().unwrap_or(&name);
-                return by_word
-                    .get(&crate::ner::word_hash(last))?
-                    .iter()
-                    .copied()
-                    .filter(|&g| {
-                        let n = &groups[g].name;
-                        groups[g].kind == EntityKind::Person
-                            && n.len() > name.len()
-                            && n.ends_with(name.as_ref())
-                            && n[..n.len() - name.len()].ends_with(' ')
-                    })
-                    .max();
+            let several = name.contains(' ');
+            if several && e.kind != EntityKind::Person {
+                return None;
             }
             let joins = |g: &Group| {
+                let (n, name) = (g.name.as_str(), name.as_ref());
                 g.kind == e.kind
-                    && g.name.contains(' ')
-                    && match e.kind {
-                        EntityKind::Person => g.name.split(' ').any(|part| part == name.as_ref()),
-                        EntityKind::Organization => g.name.split(' ').next() == Some(name.as_ref()),
+                    && match (several, e.kind) {
+                        (true, _) => {
+                            n.len() > name.len()
+                                && n.ends_with(name)
+                                && n[..n.len() - name.len()].ends_with(' ')
+                        }
+                        (false, EntityKind::Person) => {
+                            n.contains(' ') && n.split(' ').any(|part| part == name)
+                        }
+                        (false, EntityKind::Organization) => {
+                            n.contains(' ') && n.split(' ').next() == Some(name)
+                        }
                         _ => false,
                     }
             };
+            // Looked up by the mention's last word (its only one, for one word).
+            let last = name.rsplit(' ').next().unwrap_or(&name);
             by_word
-                .get(&crate::ner::word_hash(&name))?
+                .get(&crate::ner::word_hash(last))?
                 .iter()
                 .copied()
                 .filter(|&g| joins(&groups[g]))

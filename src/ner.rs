@@ -560,6 +560,7 @@ fn join_hyphenated(text: &str, out: &mut Vec<Entity>, from: usize) {
 
 /// Entities from a sentence's tags; a trailing possessive "'s" is left out of a name.
 fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
+    let word = |k: usize| &text[toks[k].span.range()];
     let mut i = 0;
     while i < tags.len() {
         let Some(ty) = tag_type(tags[i]) else {
@@ -574,14 +575,13 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
         let mut start = start;
         // A name never starts with punctuation (". Haldane" after "Mr", "― Ana Ruiz" after
         // a quote): the model sometimes opens it there.
-        while start + 1 < i && is_leading_punct(&text[toks[start].span.range()]) {
+        while start + 1 < i && is_leading_punct(word(start)) {
             start += 1;
         }
         if KINDS[ty] == EntityKind::Person && i - start >= 3 {
             // "Harbour Master Fiona Grant": words before a first name that are not names
             // themselves are a title.
             let lex = lexicon();
-            let word = |k: usize| &text[toks[k].span.range()];
             if let Some(k) = (start + 1..i - 1).find(|&k| lex.first_names.contains(word(k))) {
                 if (start..k).all(|j| !lex.first_names.contains(word(j))) {
                     start = k;
@@ -592,16 +592,12 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
         // a person's, and a capitalised word right before a name that opens with the
         // particle is its first name. The model, trained on 1996 Reuters, reads such
         // names as organisations or leaves the first name out.
-        let word = |k: usize| &text[toks[k].span.range()];
         let particle = |k: usize| IRISH_PARTICLES.contains(&word(k)) && k + 1 < i;
         let irish = (start..i).any(particle);
         if irish
             && particle(start)
             && start > 0
-            && word(start - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            && crate::entities::is_capitalised(word(start - 1))
             && text[toks[start - 1].span.end..toks[start].span.start] == *" "
             && out
                 .last()

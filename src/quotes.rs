@@ -420,6 +420,18 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
 /// The dashes that sign a quote ("“...” ― Ana Ruiz") or end a dateline ("WASHINGTON — ").
 const SIGNATURE_DASHES: [&str; 4] = ["―", "—", "–", "--"];
 
+/// The length of the double quotation mark that opens `s`, if one does: “, „, «, a
+/// straight " or two straight apostrophes ('' as some archives print “).
+fn opening_double_mark(s: &str) -> Option<usize> {
+    if s.starts_with("''") {
+        return Some(2);
+    }
+    s.chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '“' | '„' | '«'))
+        .map(char::len_utf8)
+}
+
 /// The start of `s`, at most `bytes` long (less where a char would be cut): how far
 /// a look ahead reaches, so that a text of one long line is not read to its end from
 /// every quote.
@@ -451,15 +463,7 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
             }
         }
         let turn = |at: usize| -> Option<(Span, usize)> {
-            let after_mark = &text[at..];
-            let mark = after_mark.chars().next()?;
-            let from = if after_mark.starts_with("''") {
-                at + 2
-            } else if matches!(mark, '"' | '“' | '„' | '«') {
-                at + mark.len_utf8()
-            } else {
-                return None;
-            };
+            let from = at + opening_double_mark(&text[at..])?;
             // A label is at most 30 bytes: look no further for its colon.
             let colon = at_most(&text[from..], 33).find(": ")?;
             let label = &text[from..from + colon];
@@ -547,16 +551,9 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
                     // opens with a mark; else the quote ends here.
                     let rest = &text[here..];
                     let next_par = rest.trim_start();
-                    let continues =
-                        next_par.starts_with(['"', '“', '„', '«']) || next_par.starts_with("''");
-                    if continues {
+                    if let Some(mark_len) = opening_double_mark(next_par) {
                         // Skip to the reopening mark, which does not open a new quote.
                         let skip = rest.len() - next_par.len();
-                        let mark_len = if next_par.starts_with("''") {
-                            2
-                        } else {
-                            next_par.chars().next().map_or(1, char::len_utf8)
-                        };
                         i = here + skip + mark_len;
                         resume = i;
                     } else {
@@ -1099,10 +1096,7 @@ impl Ctx<'_> {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Location
-                ) && !self.is_dateline(e.span)
-                    && !self
-                        .sentence_at(e.span.start)
-                        .is_some_and(|k| self.is_byline(k))
+                ) && !self.never_speaks(e)
             }) {
                 out.push(Mention {
                     speaker: Speaker {
@@ -1257,9 +1251,17 @@ impl Ctx<'_> {
             .and_then(|e| e.group)
     }
 
+    /// Whether a name is no speaker candidate: the place of a dateline, or the writer
+    /// named in a byline (whom [`Ctx::resolve`] skips too).
+    fn never_speaks(&self, e: &Entity) -> bool {
+        self.is_dateline(e.span)
+            || self
+                .sentence_at(e.span.start)
+                .is_some_and(|k| self.is_byline(k))
+    }
+
     /// Whether `span` is a dateline ("WASHINGTON — A Senate committee ..."): a place in
-    /// capitals that opens its line, followed by a dash. It tells where, not who; like
-    /// the writer in a byline, it is no speaker ([`Ctx::mentions`]).
+    /// capitals that opens its line, followed by a dash. It tells where, not who.
     fn is_dateline(&self, span: Span) -> bool {
         // Only white space back to the line's start (read no further: a text of one
         // long line would be read again for every name).
