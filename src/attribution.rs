@@ -12,7 +12,7 @@
 use crate::entities::{Entity, EntityKind};
 use crate::sentences::Sentence;
 use crate::span::Span;
-use crate::tagger::{Example, Feats, FeatureHasher, Weights};
+use crate::tagger::{mix, Example, Feats, FeatureHasher, Weights};
 use crate::tokens::{Token, TokenKind};
 use std::sync::OnceLock;
 
@@ -571,11 +571,6 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         out.end_token();
     }
     out
-}
-
-/// Two values as one (order matters).
-fn mix(a: u64, b: u64) -> u64 {
-    (a.rotate_left(23) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// One attribution found in a text: byte spans.

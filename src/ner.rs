@@ -12,11 +12,12 @@
 
 use crate::clusters::{self, Clusters};
 use crate::entities::{is_caps_line, strip_possessive, title_case, Entity, EntityKind, NameFinder};
-use crate::lexicon::{lexicon, Lexicon};
+use crate::lexicon::{lexicon, Fnv, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
-use crate::tagger::{self, Example, Feats, FeatureHasher, Weights};
+use crate::tagger::{self, mix, Example, Feats, FeatureHasher, Weights};
 use crate::tokens::{Token, TokenKind};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// Feature-hash bits of the compiled model: `2^18` buckets.
@@ -229,7 +230,11 @@ impl Words {
     }
 
     fn get(&self, w: &str) -> Fact {
-        self.map.get(&word_hash(w)).copied().unwrap_or_default()
+        self.of_hash(word_hash(w))
+    }
+
+    fn of_hash(&self, h: u64) -> Fact {
+        self.map.get(&h).copied().unwrap_or_default()
     }
 
     /// The coarse and fine cluster of the word whose [`word_hash`] is `h`, if clustered.
@@ -463,9 +468,10 @@ impl DocStats {
         DocStats { seen }
     }
 
-    /// The flags of a word given as its [`key`] (normalised, no possessive, lower case).
-    fn flags(&self, key: &str) -> u8 {
-        self.seen.get(&word_hash(key)).copied().unwrap_or(0)
+    /// The flags of a word given as the [`word_hash`] of its [`key`] (normalised, no
+    /// possessive, lower case).
+    fn flags_of_hash(&self, key: u64) -> u8 {
+        self.seen.get(&key).copied().unwrap_or(0)
     }
 }
 
@@ -700,8 +706,8 @@ pub(crate) fn shape_into(w: &str, out: &mut String) {
 /// A token's gazetteer bits and clusters. The lists are asked about the word
 /// without a possessive, in title case when it is all capitals ("PARIS"), and about its
 /// lower case; the clusters about the word, or in a capitals headline its title case.
-fn facts(words: &Words, w: &str, lower: &str, caps: bool) -> (u16, Option<(u16, u16)>) {
-    let whole = words.get(w);
+fn facts(words: &Words, w: &str, lower: &str, h: Hashes) -> (u16, Option<(u16, u16)>) {
+    let whole = words.of_hash(h.raw);
     let bare = strip_possessive(w);
     let shouting = bare.chars().all(|c| !c.is_lowercase()) && bare.chars().count() > 1;
     let cased = if shouting {
@@ -714,12 +720,21 @@ fn facts(words: &Words, w: &str, lower: &str, caps: bool) -> (u16, Option<(u16, 
     let lowered = if !shouting && lower == bare {
         cased
     } else {
-        words.get(lower)
+        words.of_hash(h.lower)
     };
     let cluster = whole
         .cluster
-        .or_else(|| caps.then(|| words.get(&title_case(w)).cluster).flatten());
+        .or_else(|| h.title.and_then(|t| words.of_hash(t).cluster));
     ((cased.lists & 0xff) | (lowered.lists & 0x700), cluster)
+}
+
+/// A token's [`word_hash`]es: as written, in lower case (its document-statistics
+/// key), and in title case in a capitals headline.
+#[derive(Clone, Copy)]
+struct Hashes {
+    raw: u64,
+    lower: u64,
+    title: Option<u64>,
 }
 
 /// For each token, the kind (1 org, 2 place, 3 nationality) and position (begin or
@@ -825,10 +840,28 @@ pub fn features(
         .collect();
     let shapes: Vec<&str> = shape_at.into_iter().map(|r| &buffer[r]).collect();
     let caps = is_caps_line(text, toks);
+    // Each token's word, lower case and shape are hashed once; the word lists are
+    // asked by these hashes, and a feature's id mixes its template with them (and small
+    // numbers) in a few multiplications, instead of hashing the same bytes again for
+    // every template that reads them.
+    let hashes: Vec<Hashes> = words
+        .iter()
+        .zip(&lowers)
+        .map(|(w, l)| Hashes {
+            raw: word_hash(w),
+            lower: word_hash(l),
+            // In a capitals headline the word reads as its title case ("JAPAN" as
+            // "Japan"), sharing what the model learned from running text.
+            title: caps.then(|| word_hash(&title_case(w))),
+        })
+        .collect();
+    let hs: Vec<u64> = shapes.iter().map(|s| word_hash(s)).collect();
+    let hl: Vec<u64> = hashes.iter().map(|h| h.lower).collect();
     let (gaz, cls): (Vec<u16>, Vec<Option<(u16, u16)>>) = words
         .iter()
         .zip(&lowers)
-        .map(|(w, l)| facts(learned.words, w, l, caps))
+        .zip(&hashes)
+        .map(|((w, l), h)| facts(learned.words, w, l, *h))
         .unzip();
     let phrases = phrase_matches(lex, text, toks, caps);
     let n = toks.len();
@@ -867,119 +900,104 @@ pub fn features(
             i += 1;
         }
     }
-    let fine = |i: isize| -> [u8; 2] {
-        if i < 0 || i as usize >= n {
-            [0xff, 0xfe]
+    let at = |v: &[u64], i: isize| -> u64 {
+        if i < 0 {
+            SENTENCE_START
         } else {
-            cls[i as usize].map_or([0xff, 0xff], |(_, b)| b.to_le_bytes())
+            v.get(i as usize).copied().unwrap_or(SENTENCE_END)
         }
     };
-    fn get<S: AsRef<str>>(v: &[S], i: isize) -> &[u8] {
+    let fine = |i: isize| -> u64 {
         if i < 0 {
-            b"<s>"
-        } else if i as usize >= v.len() {
-            b"</s>"
+            SENTENCE_START
+        } else if i as usize >= n {
+            SENTENCE_END
         } else {
-            v[i as usize].as_ref().as_bytes()
+            cls[i as usize].map_or(0xffff, |(_, b)| u64::from(b))
         }
-    }
-    let caps_flag: &[u8] = if caps { b"1" } else { b"0" };
+    };
+    let caps_flag = u64::from(caps);
     let mut out = Feats::with_capacity(n, 48);
-    let add = |out: &mut Feats, template: u8, parts: &[&[u8]]| {
+    let add = |out: &mut Feats, template: u8, value: u64| {
         if enabled & groups::of(template) != 0 {
-            out.push(h.id(template, parts));
+            out.push(h.id_of(template, value));
         }
     };
     for i in 0..n {
         let ii = i as isize;
         let w = words[i];
-        let lower = lowers[i].as_bytes();
-        add(&mut out, 0, &[]);
-        if caps {
-            // In a capitals headline the word reads as its title case ("JAPAN" as
-            // "Japan"), sharing what the model learned from running text.
-            add(&mut out, 1, &[title_case(w).as_bytes()]);
-        } else {
-            add(&mut out, 1, &[w.as_bytes()]);
+        let (l, s) = (hl[i], hs[i]);
+        add(&mut out, 0, 0);
+        add(&mut out, 1, hashes[i].title.unwrap_or(hashes[i].raw));
+        add(&mut out, 2, l);
+        add(&mut out, 3, mix(s, caps_flag));
+        // Prefixes and suffixes of 1 to 4 characters, hashed as they grow.
+        let (mut pre, mut suf) = (Fnv::default(), Fnv::default());
+        for (c, d) in lowers[i].chars().zip(lowers[i].chars().rev()).take(4) {
+            let mut bytes = [0u8; 4];
+            pre.write(c.encode_utf8(&mut bytes).as_bytes());
+            add(&mut out, 4, pre.finish());
+            suf.write(d.encode_utf8(&mut bytes).as_bytes());
+            add(&mut out, 5, suf.finish());
         }
-        add(&mut out, 2, &[lower]);
-        add(&mut out, 3, &[shapes[i].as_bytes(), caps_flag]);
-        // Prefixes and suffixes of 1 to 4 chars.
-        let l = &lowers[i];
-        for (p, _) in l
-            .char_indices()
-            .skip(1)
-            .chain(std::iter::once((l.len(), ' ')))
-            .take(4)
-        {
-            add(&mut out, 4, &[&lower[..p]]);
-        }
-        for (s, _) in l.char_indices().rev().take(4) {
-            add(&mut out, 5, &[&lower[s..]]);
-        }
-        add(&mut out, 6, &[get(&lowers, ii - 1)]);
-        add(&mut out, 7, &[get(&lowers, ii + 1)]);
-        add(&mut out, 8, &[get(&lowers, ii - 2)]);
-        add(&mut out, 9, &[get(&lowers, ii + 2)]);
-        add(&mut out, 10, &[get(&shapes, ii - 1)]);
-        add(&mut out, 11, &[get(&shapes, ii + 1)]);
-        add(
-            &mut out,
-            12,
-            &[
-                get(&shapes, ii - 1),
-                shapes[i].as_bytes(),
-                get(&shapes, ii + 1),
-            ],
-        );
-        add(&mut out, 13, &[get(&lowers, ii - 1), lower]);
-        add(&mut out, 14, &[lower, get(&lowers, ii + 1)]);
+        add(&mut out, 6, at(&hl, ii - 1));
+        add(&mut out, 7, at(&hl, ii + 1));
+        add(&mut out, 8, at(&hl, ii - 2));
+        add(&mut out, 9, at(&hl, ii + 2));
+        add(&mut out, 10, at(&hs, ii - 1));
+        add(&mut out, 11, at(&hs, ii + 1));
+        add(&mut out, 12, mix(mix(at(&hs, ii - 1), s), at(&hs, ii + 1)));
+        add(&mut out, 13, mix(at(&hl, ii - 1), l));
+        add(&mut out, 14, mix(l, at(&hl, ii + 1)));
         if i == 0 {
-            add(&mut out, 15, &[shapes[i].as_bytes()]);
+            add(&mut out, 15, s);
         }
-        let g = gaz[i].to_le_bytes();
-        add(&mut out, 17, &[&g]);
+        add(&mut out, 17, u64::from(gaz[i]));
         for bit in 0..11 {
             if gaz[i] & (1 << bit) != 0 {
-                add(&mut out, 18, &[&[bit], caps_flag]);
+                add(&mut out, 18, mix(bit, caps_flag));
             }
         }
         let gp = if i > 0 { gaz[i - 1] } else { 0xffff };
         let gn = if i + 1 < n { gaz[i + 1] } else { 0xffff };
-        add(&mut out, 19, &[&gp.to_le_bytes()]);
-        add(&mut out, 20, &[&gn.to_le_bytes()]);
-        add(&mut out, 21, &[&[phrases[i]]]);
-        add(&mut out, 22, &[&[phrases[i]], shapes[i].as_bytes()]);
+        add(&mut out, 19, u64::from(gp));
+        add(&mut out, 20, u64::from(gn));
+        add(&mut out, 21, u64::from(phrases[i]));
+        add(&mut out, 22, mix(u64::from(phrases[i]), s));
         if names[i] != 0 {
-            add(&mut out, 34, &[&[names[i]], caps_flag]);
+            add(&mut out, 34, mix(u64::from(names[i]), caps_flag));
         }
         if w.len() != strip_possessive(w).len() {
-            add(&mut out, 23, &[]);
+            add(&mut out, 23, 0);
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
-            let d = doc.flags(lowers[i]);
-            let initial: &[u8] = if i == 0 { b"1" } else { b"0" };
-            add(&mut out, 26, &[&[d], caps_flag, initial]);
-            add(&mut out, 27, &[&[d], shapes[i].as_bytes()]);
+            let d = u64::from(doc.flags_of_hash(l));
+            add(&mut out, 26, d | caps_flag << 8 | u64::from(i == 0) << 9);
+            add(&mut out, 27, mix(d, s));
             for bit in 0..4 {
                 if d & (1 << bit) != 0 {
-                    add(&mut out, 28, &[&[bit], caps_flag]);
+                    add(&mut out, 28, mix(bit, caps_flag));
                 }
             }
         }
         if let Some((a, b)) = cls[i] {
-            add(&mut out, 29, &[&a.to_le_bytes()]);
-            add(&mut out, 30, &[&b.to_le_bytes()]);
-            add(&mut out, 33, &[&b.to_le_bytes(), shapes[i].as_bytes()]);
+            add(&mut out, 29, u64::from(a));
+            add(&mut out, 30, u64::from(b));
+            add(&mut out, 33, mix(u64::from(b), s));
         }
-        add(&mut out, 31, &[&fine(ii - 1)]);
-        add(&mut out, 32, &[&fine(ii + 1)]);
-        add(&mut out, 24, &[get(&shapes, ii - 1), shapes[i].as_bytes()]);
-        add(&mut out, 25, &[shapes[i].as_bytes(), get(&shapes, ii + 1)]);
+        add(&mut out, 31, fine(ii - 1));
+        add(&mut out, 32, fine(ii + 1));
+        add(&mut out, 24, mix(at(&hs, ii - 1), s));
+        add(&mut out, 25, mix(s, at(&hs, ii + 1)));
         out.end_token();
     }
     out
 }
+
+/// The value features read before a sentence's first token ("<s>").
+const SENTENCE_START: u64 = 0x3c73_3e00_0000_0001;
+/// The value features read after a sentence's last token ("</s>").
+const SENTENCE_END: u64 = 0x3c2f_733e_0000_0002;
 
 /// Reading CoNLL-2003 for training and evaluation, as the scorer reads it: each
 /// document detokenised into plain text, one CoNLL sentence per line.

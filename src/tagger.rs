@@ -70,6 +70,11 @@ impl FeatureHasher {
     }
 }
 
+/// Two feature values as one (order matters): two words' hashes, or a hash and a flag.
+pub fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// The features of a sentence's tokens, in one flat buffer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Feats {
@@ -212,16 +217,18 @@ impl Weights {
 
     /// [`Weights::emission`] for quantised rows of exactly `N` tags.
     fn emission_fixed<const N: usize>(q: &[i8], scale: f32, feats: &[u32], scores: &mut [f32]) {
-        let mut acc = [0i32; N];
-        for &f in feats {
-            let at = f as usize * N;
-            let row: &[i8; N] = q[at..at + N].try_into().expect("a row has N weights");
-            for (a, w) in acc.iter_mut().zip(row) {
-                *a += i32::from(*w);
+        // Up to 255 weights of at most 128 in size add up within an `i16`, and half-width
+        // sums take half the vector work.
+        if feats.len() <= 255 {
+            let acc = sum_rows::<i16, N>(q, feats);
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s = f32::from(a) * scale;
             }
-        }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s = a as f32 * scale;
+        } else {
+            let acc = sum_rows::<i32, N>(q, feats);
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s = a as f32 * scale;
+            }
         }
     }
 
@@ -239,13 +246,13 @@ impl Weights {
             return Vec::new();
         }
         // Transitions with the constraint folded in (a pair not allowed costs −∞), by
-        // column: `into[tag * (t + 1) + prev]`, where `prev == t` is the sentence start
-        // and `tag == t` its end.
-        let mut into = vec![f32::NEG_INFINITY; (t + 1) * (t + 1)];
-        for q in 0..=t {
-            for p in 0..=t {
+        // row: `from[prev * (t + 1) + tag]`, where `prev == t` is the sentence start and
+        // `tag == t` its end.
+        let mut from = vec![f32::NEG_INFINITY; (t + 1) * (t + 1)];
+        for p in 0..=t {
+            for q in 0..=t {
                 if allowed((p < t).then_some(p), (q < t).then_some(q)) {
-                    into[q * (t + 1) + p] = if q < t {
+                    from[p * (t + 1) + q] = if q < t {
                         self.transitions[p * t + q]
                     } else {
                         0.0
@@ -253,65 +260,110 @@ impl Weights {
                 }
             }
         }
+        // Forward, best scores only (a running maximum over the previous tags, which
+        // the compiler turns into vector maxima); the backward pass below finds the
+        // previous tag that gave each chosen maximum.
         let mut score = vec![f32::NEG_INFINITY; n * t];
-        let mut back = vec![0usize; n * t];
         let mut emit = vec![0.0f32; t];
         self.emission(feats.token(0), &mut emit);
         for tag in 0..t {
-            score[tag] = emit[tag] + into[tag * (t + 1) + t];
+            score[tag] = emit[tag] + from[t * (t + 1) + tag];
         }
         for i in 1..n {
             self.emission(feats.token(i), &mut emit);
             let (done, now) = score.split_at_mut(i * t);
             let before = &done[(i - 1) * t..];
-            for tag in 0..t {
-                let column = &into[tag * (t + 1)..tag * (t + 1) + t];
-                // The models' widths, fixed so the compiler unrolls them.
-                let (best, arg) = match t {
-                    9 => best_previous::<9>(before, column),
-                    7 => best_previous::<7>(before, column),
-                    _ => best_previous_any(before, column),
-                };
-                now[tag] = best + emit[tag];
-                back[i * t + tag] = arg;
+            let now = &mut now[..t];
+            // The models' widths, fixed so the compiler unrolls them.
+            match t {
+                9 => best_into::<9>(before, &from, &emit, now),
+                7 => best_into::<7>(before, &from, &emit, now),
+                _ => best_into_any(before, &from, &emit, now),
             }
         }
         let last = (n - 1) * t;
         let mut tag = (0..t)
             .filter(|&k| {
-                into[t * (t + 1) + k] > f32::NEG_INFINITY && score[last + k] > f32::NEG_INFINITY
+                from[k * (t + 1) + t] > f32::NEG_INFINITY && score[last + k] > f32::NEG_INFINITY
             })
             .max_by(|a, b| score[last + a].total_cmp(&score[last + b]))
             .unwrap_or(0);
         let mut out = vec![0; n];
-        for i in (0..n).rev() {
-            out[i] = tag;
-            tag = back[i * t + tag];
+        out[n - 1] = tag;
+        for i in (1..n).rev() {
+            // The first previous tag with the highest score into `tag`: the one the
+            // forward pass's maximum came from.
+            let before = &score[(i - 1) * t..i * t];
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for (prev, b) in before.iter().enumerate() {
+                let s = b + from[prev * (t + 1) + tag];
+                if s > best {
+                    best = s;
+                    arg = prev;
+                }
+            }
+            tag = arg;
+            out[i - 1] = tag;
         }
         out
     }
 }
 
-/// The best previous tag: the first `prev` with the highest `before[prev] +
-/// column[prev]`, or `(−∞, 0)` when every one is −∞.
-fn best_previous_any(before: &[f32], column: &[f32]) -> (f32, usize) {
-    let mut best = f32::NEG_INFINITY;
-    let mut arg = 0;
-    for (prev, (s, w)) in before.iter().zip(column).enumerate() {
-        let s = s + w;
-        if s > best {
-            best = s;
-            arg = prev;
+/// The sums of the quantised rows `feats` of `N` weights each, in `A`.
+fn sum_rows<A, const N: usize>(q: &[i8], feats: &[u32]) -> [A; N]
+where
+    A: Copy + Default + std::ops::AddAssign + From<i8>,
+{
+    let mut acc = [A::default(); N];
+    for &f in feats {
+        let at = f as usize * N;
+        let row: &[i8; N] = q[at..at + N].try_into().expect("a row has N weights");
+        for (a, w) in acc.iter_mut().zip(row) {
+            *a += A::from(*w);
         }
     }
-    (best, arg)
+    acc
 }
 
-/// [`best_previous_any`] for exactly `N` tags, which the compiler unrolls.
-fn best_previous<const N: usize>(before: &[f32], column: &[f32]) -> (f32, usize) {
+/// One step of the forward pass: `now[tag]` = the best of `before[prev] +
+/// from[prev * (t + 1) + tag]` over the previous tags, plus `emit[tag]`.
+fn best_into_any(before: &[f32], from: &[f32], emit: &[f32], now: &mut [f32]) {
+    let t = before.len();
+    now.fill(f32::NEG_INFINITY);
+    for (prev, b) in before.iter().enumerate() {
+        let row = &from[prev * (t + 1)..prev * (t + 1) + t];
+        for (acc, w) in now.iter_mut().zip(row) {
+            let s = b + w;
+            if s > *acc {
+                *acc = s;
+            }
+        }
+    }
+    for (acc, e) in now.iter_mut().zip(emit) {
+        *acc += e;
+    }
+}
+
+/// [`best_into_any`] for exactly `N` tags, which the compiler unrolls.
+fn best_into<const N: usize>(before: &[f32], from: &[f32], emit: &[f32], now: &mut [f32]) {
     let before: &[f32; N] = before.try_into().expect("N scores");
-    let column: &[f32; N] = column.try_into().expect("N weights");
-    best_previous_any(before, column)
+    let emit: &[f32; N] = emit.try_into().expect("N emissions");
+    let now: &mut [f32; N] = now.try_into().expect("N scores");
+    let mut acc = [f32::NEG_INFINITY; N];
+    for (prev, b) in before.iter().enumerate() {
+        let at = prev * (N + 1);
+        let row: &[f32; N] = from[at..at + N].try_into().expect("N weights");
+        for (a, w) in acc.iter_mut().zip(row) {
+            let s = b + w;
+            if s > *a {
+                *a = s;
+            }
+        }
+    }
+    for ((s, a), e) in now.iter_mut().zip(acc).zip(emit) {
+        *s = a + e;
+    }
 }
 
 /// One training sentence: each token's features and gold tag.
