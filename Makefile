@@ -61,8 +61,8 @@ eval: $(CLI)
 	@if [ -d $(SHARED)/data ]; then \
 	  python3 $(SHARED)/tools/ner_eval.py --conll $(SHARED)/data/conll2003/dev.txt $(EVAL_CMD) | tail -n 1; \
 	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) | tail -n 1; \
-	  printf 'with --quotes all: '; \
-	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) --quotes all | tail -n 1; \
+	  printf 'with --quotes quoted: '; \
+	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) --quotes quoted | tail -n 1; \
 	  printf 'with --quotes rules: '; \
 	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) --quotes rules | tail -n 1; \
 	else echo "eval skipped: $(SHARED)/data is absent"; fi

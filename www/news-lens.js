@@ -5,8 +5,9 @@
 //   <news-lens>President Ann Lee said on Monday that ...</news-lens>
 //
 // The text is the element's own text content, or its `text` attribute or property.
-// `quotes="all"` finds reported speech in every sentence with a likely cue too
-// (`"rules"`: the rules alone; the default is `"quoted"`, as `analyzeWith` takes it).
+// `quotes="quoted"` reads only the sentences with quotation marks (faster, little
+// reported speech; `"rules"`: the rules alone); the default, `"all"`, as `analyzeWith`
+// takes it, finds reported speech in every sentence with a likely cue too.
 // The analysis runs in a Web Worker; when it is done the element fires `analyzed`
 // (bubbling) with the result (see pkg/newslens.d.ts, `Analysis`) as `event.detail`.
 // Everything is drawn in a shadow root with its own stylesheet: no CSS leaks in or out,

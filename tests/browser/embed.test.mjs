@@ -64,7 +64,7 @@ test('setting `text` analyses again, and `result` holds the analysis', async () 
   assert.equal(await page.$eval('news-lens', (n) => n.shadowRoot.querySelectorAll('b').length), 0);
 });
 
-test('`quotes="all"` finds reported speech in every cue sentence, and analyses again', async () => {
+test('reported speech in every cue sentence by default; `quotes="quoted"` reads quotation marks only', async () => {
   const kinds = (quotes) => page.evaluate((q) => new Promise((resolve) => {
     const n = document.querySelector('news-lens');
     n.addEventListener('analyzed', (e) => resolve(e.detail.quotes.map((x) => `${x.kind}:${x.speaker?.name}`)), { once: true });
@@ -72,7 +72,8 @@ test('`quotes="all"` finds reported speech in every cue sentence, and analyses a
     else n.setAttribute('quotes', q);
     n.text = 'Power was cut to 80,000 homes overnight, the Electricity Supply Board said.';
   }), quotes);
-  assert.deepEqual(await kinds(null), []);
+  assert.deepEqual(await kinds(null), ['indirect:Electricity Supply Board']);
+  assert.deepEqual(await kinds('quoted'), []);
   assert.deepEqual(await kinds('all'), ['indirect:Electricity Supply Board']);
   assert.deepEqual(await kinds('rules'), []);
 });

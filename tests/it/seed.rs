@@ -64,22 +64,8 @@ const QUOTED: &[(&str, QuoteKind, &str, &str)] = &[
     ("\"These are atrocities. It is an outrage to the world.\"", QuoteKind::Direct, "said", "Joe Biden"),
 ];
 
-#[test]
-fn every_quote_is_found_with_its_speaker() {
-    let Some(text) = seed() else { return };
-    let doc = analyze(&text);
-    crate::assert_spans_valid(&doc);
-    assert_eq!(quotes_of(&doc), QUOTED);
-    // The tweet's speaker is "he" in the text, resolved to Biden.
-    let tweet = &doc.quotes[7];
-    assert_eq!(doc.str(tweet.speaker.as_ref().unwrap().span), "he");
-}
-
-#[test]
-fn the_learned_model_keeps_the_quotes_and_adds_reported_speech() {
-    let Some(text) = seed() else { return };
-    let doc = newslens::analyze_using(&text, &newslens::ner::ModelNameFinder, QuoteModel::Learned);
-    crate::assert_spans_valid(&doc);
+/// Every quotation, and the reported speech the default analysis also reads.
+fn with_reported_speech() -> Vec<(&'static str, QuoteKind, &'static str, &'static str)> {
     let mut want = QUOTED.to_vec();
     want.insert(
         6,
@@ -90,7 +76,30 @@ fn the_learned_model_keeps_the_quotes_and_adds_reported_speech() {
             "Vladimir Putin",
         ),
     );
-    assert_eq!(quotes_of(&doc), want);
+    want
+}
+
+#[test]
+fn every_quote_is_found_with_its_speaker() {
+    let Some(text) = seed() else { return };
+    let doc = analyze(&text);
+    crate::assert_spans_valid(&doc);
+    assert_eq!(quotes_of(&doc), with_reported_speech());
+    // The tweet's speaker is "he" in the text, resolved to Biden.
+    let tweet = &doc.quotes[8];
+    assert_eq!(doc.str(tweet.speaker.as_ref().unwrap().span), "he");
+}
+
+#[test]
+fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
+    let Some(text) = seed() else { return };
+    let doc = newslens::analyze_using(
+        &text,
+        &newslens::ner::ModelNameFinder,
+        QuoteModel::LearnedQuoted,
+    );
+    crate::assert_spans_valid(&doc);
+    assert_eq!(quotes_of(&doc), QUOTED);
 }
 
 #[test]
