@@ -388,7 +388,12 @@ const SEEN_RUN_LAST: u8 = 8;
 /// The key of `w` (straight apostrophes, no possessive, lower case), written into
 /// `buf` when it differs from `w`.
 fn key<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
-    let plain = !w.contains(['’', '\'']) && !w.chars().any(char::is_uppercase);
+    // One pass over the bytes for an ASCII word (most are), as the test below reads it.
+    let plain = if w.is_ascii() {
+        !w.bytes().any(|b| b == b'\'' || b.is_ascii_uppercase())
+    } else {
+        !w.contains(['’', '\'']) && !w.chars().any(char::is_uppercase)
+    };
     if plain {
         return w;
     }
