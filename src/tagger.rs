@@ -10,15 +10,13 @@
 //! string table; weights are stored as `i8` with one scale, so the model compiles into
 //! the binary and loads by copying bytes.
 
-/// Builds feature ids by hashing a template number and the bytes of its value
-/// (FNV-1a, 64-bit: deterministic on every platform).
+/// Builds feature ids from a template number and a value already reduced to 64 bits
+/// (a word's hash computed once per token, or small numbers packed together):
+/// deterministic on every platform.
 #[derive(Clone, Copy, Debug)]
 pub struct FeatureHasher {
     bits: u32,
 }
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 impl FeatureHasher {
     /// A hasher into `2^bits` buckets.
@@ -31,37 +29,8 @@ impl FeatureHasher {
         1 << self.bits
     }
 
-    /// The id of feature `template` with value `parts` (hashed in order, separated).
-    pub fn id(self, template: u8, parts: &[&[u8]]) -> u32 {
-        let mut h = FNV_OFFSET ^ u64::from(template);
-        h = h.wrapping_mul(FNV_PRIME);
-        for p in parts {
-            // Eight bytes a step: the same byte-by-byte FNV-1a, with fewer loads and
-            // loop tests.
-            let mut chunks = p.chunks_exact(8);
-            for c in &mut chunks {
-                let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-                for k in 0..8 {
-                    h ^= (x >> (8 * k)) & 0xff;
-                    h = h.wrapping_mul(FNV_PRIME);
-                }
-            }
-            for b in chunks.remainder() {
-                h ^= u64::from(*b);
-                h = h.wrapping_mul(FNV_PRIME);
-            }
-            h ^= 0xff;
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        // Fold the high bits in: FNV's low bits mix poorly.
-        ((h ^ (h >> 29) ^ (h >> 47)) & ((1 << self.bits) - 1)) as u32
-    }
-}
-
-impl FeatureHasher {
-    /// The id of feature `template` with a value already reduced to 64 bits (a hash
-    /// computed once per word, or small numbers packed together): a multiply and a
-    /// shift instead of a pass over bytes.
+    /// The id of feature `template` with value `value`: a few multiplications, no pass
+    /// over bytes.
     pub fn id_of(self, template: u8, value: u64) -> u32 {
         let x = (value ^ u64::from(template).wrapping_mul(0xd6e8_feb8_6659_fd93))
             .wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -572,8 +541,8 @@ mod tests {
     /// follow tag 1.
     fn toy() -> (Vec<Example>, impl Fn(Option<usize>, Option<usize>) -> bool) {
         let h = FeatureHasher::new(8);
-        let x = h.id(0, &[b"x"]);
-        let y = h.id(0, &[b"y"]);
+        let x = h.id_of(0, 1);
+        let y = h.id_of(0, 2);
         let ex = |s: &str| Example {
             feats: s
                 .chars()
