@@ -575,6 +575,71 @@ mod tests {
         assert!(tags != [1, 1]);
     }
 
+    /// Viterbi finds the best allowed sequence: checked against every sequence, for
+    /// random weights and features, at the models' widths (7 and 9 tags, unrolled) and
+    /// another (3), under BIO's constraint (an odd tag only after itself or the tag
+    /// before it, as I-X after B-X or I-X) and at quantised weights too.
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let allowed = |p: Option<usize>, t: Option<usize>| match t {
+            Some(t) if t > 0 && t % 2 == 0 => p.is_some_and(|p| p == t || p + 1 == t),
+            _ => true,
+        };
+        for tags in [3, 7, 9] {
+            for _ in 0..40 {
+                let mut w = Weights::zeros(16, tags);
+                for x in w.features.iter_mut().chain(w.transitions.iter_mut()) {
+                    *x = (next() % 2001) as f32 / 100.0 - 10.0;
+                }
+                let n = 1 + (next() % 4) as usize;
+                let feats: Feats = (0..n)
+                    .map(|_| (0..3).map(|_| (next() % 16) as u32).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+                    .into();
+                // The best score over every allowed sequence, and the score of `seq`,
+                // under the weights `weight(feature, tag)` and `w`'s transitions.
+                let check = |w: &Weights, weight: &dyn Fn(usize, usize) -> f32| {
+                    let score = |seq: &[usize]| -> f32 {
+                        let mut s = 0.0;
+                        for (i, &tag) in seq.iter().enumerate() {
+                            let prev = if i == 0 { tags } else { seq[i - 1] };
+                            s += w.transitions[prev * tags + tag];
+                            for &f in feats.token(i) {
+                                s += weight(f as usize, tag);
+                            }
+                        }
+                        s
+                    };
+                    let mut best = f32::NEG_INFINITY;
+                    for code in 0..tags.pow(n as u32) {
+                        let seq: Vec<usize> =
+                            (0..n).map(|i| code / tags.pow(i as u32) % tags).collect();
+                        let ok = (0..=n).all(|i| {
+                            allowed(i.checked_sub(1).map(|k| seq[k]), seq.get(i).copied())
+                        });
+                        if ok {
+                            best = best.max(score(&seq));
+                        }
+                    }
+                    let got = w.viterbi(&feats, allowed);
+                    assert!((score(&got) - best).abs() < 1e-3, "{tags} tags: {got:?}");
+                };
+                check(&w, &|f, tag| w.features[f * tags + tag]);
+                // The same through the quantised weights a loaded model uses.
+                let (q, _) = load(&save(&w, 4)).expect("loads");
+                let (qw, scale) = q.quantised.clone().expect("quantised");
+                check(&q, &|f, tag| f32::from(qw[f * tags + tag]) * scale);
+            }
+        }
+    }
+
     #[test]
     fn training_is_deterministic_and_the_model_round_trips() {
         let (examples, allowed) = toy();
