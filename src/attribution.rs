@@ -236,7 +236,8 @@ pub fn paragraphs(sentences: &[Sentence]) -> Vec<Paragraph> {
 /// Which sentences the tagger reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {
-    /// Sentences that hold quotation marks or a likely cue word (grade 4): all the
+    /// Sentences that hold quotation marks or a likely cue word (grade 4, or grade 3
+    /// before "that": "argued that", where "argued" alone is often no cue): all the
     /// attributions the model can find.
     Cues,
     /// Only sentences that hold quotation marks: quoted speech and its speaker, for a
@@ -261,7 +262,7 @@ pub fn units(
         let worth = !settled.get(k).copied().unwrap_or(false)
             && s.tokens
                 .clone()
-                .any(|i| cx.quoted[i] != 0 || (by_cue && cx.grades[i] >= 4));
+                .any(|i| cx.quoted[i] != 0 || (by_cue && cx.likely_cue(i, s.tokens.end)));
         if !worth {
             continue;
         }
@@ -362,6 +363,21 @@ impl<'a> Context<'a> {
     }
 }
 
+impl Context<'_> {
+    /// Whether token `i` (of a sentence ending before token `end`) is a likely cue: a
+    /// word of grade 4, or of grade 3 before "that" (reading those sentences too took
+    /// PolNeAR dev ATTRIBUTION from 54.83 to 55.45 and QUOTED from 56.95 to 57.01 on
+    /// average over two sets of seeds, with the features of what each cue takes, for 1%
+    /// more instructions; leaving out a grade-3 word after a determiner, "a dispute
+    /// that had run", gave 55.21 and 56.76).
+    fn likely_cue(&self, i: usize, end: usize) -> bool {
+        self.grades[i] >= 4
+            || (self.grades[i] == 3
+                && i + 1 < end
+                && self.text[self.tokens[i + 1].span.range()].eq_ignore_ascii_case("that"))
+    }
+}
+
 /// A distance in tokens in seven steps: 0, 1, 2, 3, 4-6, 7-12, more.
 pub(crate) fn bucket(d: usize) -> u8 {
     match d {
@@ -382,6 +398,9 @@ struct Side {
     cue: usize,
     /// That cue word's hash (0 for none).
     word: u64,
+    /// The hash of the word after that cue word in its sentence (what the cue takes:
+    /// "that", "to", a name; 2 at the sentence's end, 0 for no cue).
+    next: u64,
     /// Commas between the token and that cue word, at most 3.
     commas: u64,
     /// Tokens to the sentence's edge.
@@ -393,6 +412,7 @@ impl Default for Side {
         Side {
             cue: usize::MAX,
             word: 0,
+            next: 0,
             commas: 0,
             edge: 0,
         }
@@ -453,6 +473,11 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
                 Side {
                     cue: 1,
                     word: words[from],
+                    next: if from + 1 < n && sentence[from + 1] == sentence[from] {
+                        words[from + 1]
+                    } else {
+                        2
+                    },
                     commas: 0,
                     edge: prev.edge + 1,
                 }
@@ -460,6 +485,7 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
                 Side {
                     cue: prev.cue.saturating_add(1),
                     word: prev.word,
+                    next: prev.next,
                     commas: (prev.commas + u64::from(is_comma(from))).min(3),
                     edge: prev.edge + 1,
                 }
@@ -568,6 +594,8 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         );
         add(37, mix(b.word, w));
         add(39, mix(a.word, w));
+        add(40, mix(mix(b.word, b.next), l));
+        add(41, mix(mix(a.word, a.next), r));
         out.end_token();
     }
     out
