@@ -716,7 +716,11 @@ fn facts(words: &Words, w: &str, lower: &str, h: Hashes) -> (u16, Option<(u16, u
     let bare = strip_possessive(w);
     let shouting = bare.chars().all(|c| !c.is_lowercase()) && bare.chars().count() > 1;
     let cased = if shouting {
-        words.get(&title_case(bare))
+        // In a capitals headline the title case of the whole word is hashed already.
+        match h.title {
+            Some(t) if bare.len() == w.len() => words.of_hash(t),
+            _ => words.get(&title_case(bare)),
+        }
     } else if bare.len() == w.len() {
         whole
     } else {

