@@ -12,7 +12,7 @@
 use crate::entities::{Entity, EntityKind};
 use crate::sentences::Sentence;
 use crate::span::Span;
-use crate::tagger::{mix, Example, Feats, FeatureHasher, Weights};
+use crate::tagger::{mix, Decoder, Example, Feats, FeatureHasher, Weights};
 use crate::tokens::{Token, TokenKind};
 use std::sync::OnceLock;
 
@@ -417,35 +417,32 @@ impl Default for Side {
     }
 }
 
-/// The features of every token of one paragraph.
-pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
+/// The features of every token of one paragraph, into `out` (emptied first).
+pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph, out: &mut Feats) {
     let range = p.tokens.clone();
     let n = range.len();
     let toks = &cx.tokens[range.clone()];
-    let lowers: Vec<std::borrow::Cow<str>> = toks
-        .iter()
-        .map(|t| {
-            let w = crate::ner::normalise(&cx.text[t.span.range()]);
-            if w.chars().any(char::is_uppercase) {
-                w.to_lowercase().into()
-            } else {
-                w
-            }
-        })
-        .collect();
-    // Each token's word, shape and last three letters hashed once; the features
-    // combine these hashes instead of hashing the words again.
-    let mut shape = String::new();
+    // Each token's word (in lower case), shape and last three letters hashed once; the
+    // features combine these hashes instead of hashing the words again.
+    let (mut lower, mut shape) = (String::new(), String::new());
     let mut words = Vec::with_capacity(n);
     let mut shapes = Vec::with_capacity(n);
     let mut suffixes = Vec::with_capacity(n);
-    for (t, w) in toks.iter().zip(&lowers) {
+    for t in toks {
+        let raw = &cx.text[t.span.range()];
+        let w = crate::ner::normalise(raw);
+        lower.clear();
+        if w.chars().any(char::is_uppercase) {
+            crate::ner::push_lowercase(&w, &mut lower);
+        } else {
+            lower.push_str(&w);
+        }
         shape.clear();
-        crate::ner::shape_into(&cx.text[t.span.range()], &mut shape);
-        words.push(crate::ner::word_hash(w));
+        crate::ner::shape_into(raw, &mut shape);
+        words.push(crate::ner::word_hash(&lower));
         shapes.push(crate::ner::word_hash(&shape));
-        let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-        suffixes.push(crate::ner::word_hash(&w[cut..]));
+        let cut = lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        suffixes.push(crate::ner::word_hash(&lower[cut..]));
     }
     let grades = &cx.grades[range.clone()];
     let quoted = &cx.quoted[range.clone()];
@@ -531,7 +528,7 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         }
     };
     let small = |xs: &[u64]| xs.iter().fold(0u64, |a, x| (a << 8) ^ x);
-    let mut out = Feats::with_capacity(n, 32);
+    out.reset(n, 32);
     for i in 0..n {
         let ii = i as isize;
         let w = words[i];
@@ -596,7 +593,6 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph) -> Feats {
         add(41, mix(mix(a.word, a.next), r));
         out.end_token();
     }
-    out
 }
 
 /// One attribution found in a text: byte spans.
@@ -724,11 +720,13 @@ pub fn find_with(
     let h = FeatureHasher::new(BITS);
     let cx = Context::new(text, tokens, entities, cues, quotes, sentences, reach);
     let mut out = Vec::new();
+    let mut feats = Feats::default();
+    let mut decoder = Decoder::new(weights, allowed);
     for p in units(sentences, &cx, reach, settled) {
-        let feats = features(h, &cx, &p);
-        let tags = weights.viterbi(&feats, allowed);
+        features(h, &cx, &p, &mut feats);
+        let tags = decoder.decode(&feats);
         let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();
-        out.extend(decode(&tokens[p.tokens.clone()], &starts, &tags));
+        out.extend(decode(&tokens[p.tokens.clone()], &starts, tags));
     }
     out
 }
@@ -763,8 +761,10 @@ pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
         );
         let gold = project(d, &tokens);
         for p in units(&sentences, &cx, Reach::Cues, &[]) {
+            let mut feats = Feats::default();
+            features(h, &cx, &p, &mut feats);
             out.push(Example {
-                feats: features(h, &cx, &p),
+                feats,
                 tags: gold[p.tokens.clone()].to_vec(),
             });
         }

@@ -15,7 +15,7 @@ use crate::entities::{is_caps_line, strip_possessive, title_case, Entity, Entity
 use crate::lexicon::{lexicon, Fnv, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
-use crate::tagger::{self, mix, Example, Feats, FeatureHasher, Weights};
+use crate::tagger::{self, mix, Decoder, Example, Feats, FeatureHasher, Weights};
 use crate::tokens::{Token, TokenKind};
 use std::hash::Hasher;
 use std::sync::OnceLock;
@@ -355,6 +355,7 @@ impl NameFinder for ModelNameFinder {
 /// as a document of its own.
 pub fn tag(text: &str, toks: &[Token]) -> Vec<usize> {
     let doc = DocStats::new(text, toks, std::iter::once(0..toks.len()));
+    let mut scratch = Scratch::default();
     let feats = features(
         FeatureHasher::new(BITS),
         lexicon(),
@@ -363,8 +364,9 @@ pub fn tag(text: &str, toks: &[Token]) -> Vec<usize> {
         text,
         toks,
         groups::ALL,
+        &mut scratch,
     );
-    model().viterbi(&feats, allowed)
+    model().viterbi(feats, allowed)
 }
 
 /// What the whole document says about each word, for non-local features: whether it
@@ -409,7 +411,7 @@ fn key<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
 
 /// Appends the lower case of `w` to `out`: byte by byte when it is ASCII, else as
 /// `str::to_lowercase` gives it (a final sigma and all).
-fn push_lowercase(w: &str, out: &mut String) {
+pub(crate) fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
         out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
@@ -505,12 +507,14 @@ pub fn find_with(
     let h = FeatureHasher::new(BITS);
     let doc = DocStats::new(text, tokens, sentences.iter().map(|s| s.tokens.clone()));
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut decoder = Decoder::new(weights, allowed);
     for s in sentences {
         let toks = &tokens[s.tokens.clone()];
-        let feats = features(h, lex, learned, &doc, text, toks, enabled);
-        let tags = weights.viterbi(&feats, allowed);
+        let feats = features(h, lex, learned, &doc, text, toks, enabled, &mut scratch);
+        let tags = decoder.decode(feats);
         let from = out.len();
-        spans_of(text, toks, &tags, &mut out);
+        spans_of(text, toks, tags, &mut out);
         join_hyphenated(text, &mut out, from);
     }
     agree_on_kinds(text, &mut out);
@@ -748,8 +752,9 @@ struct Hashes {
 
 /// For each token, the kind (1 org, 2 place, 3 nationality) and position (begin or
 /// inside) of the longest multi-word gazetteer name it belongs to.
-fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool) -> Vec<u8> {
-    let mut out = vec![0u8; toks.len()];
+fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool, out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(toks.len(), 0);
     let mut i = 0;
     while i < toks.len() {
         let mut found = None;
@@ -794,7 +799,6 @@ fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool) -> Vec<
             i += 1;
         }
     }
-    out
 }
 
 /// A token as the features read it: curly apostrophes and quotes as straight ones,
@@ -807,8 +811,42 @@ pub fn normalise(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The features of every token of one sentence.
-pub fn features(
+/// What [`features`] works out about each token before it makes the features, and the
+/// features themselves: buffers kept from sentence to sentence (one set a document), so
+/// that a sentence costs no new allocations once the longest has been read.
+#[derive(Default)]
+pub struct Scratch {
+    /// The lower cases of the words with capitals, one after another.
+    buffer: String,
+    /// Where each token's lower case is in `buffer` (`None`: the word is its own).
+    lower_at: Vec<Option<std::ops::Range<usize>>>,
+    /// One token's shape, or a name of several words joined by spaces.
+    word: String,
+    /// Per token: its hashes and word-list facts.
+    facts: Vec<TokenFacts>,
+    /// Per token: its multi-word gazetteer name ([`phrase_matches`]).
+    phrases: Vec<u8>,
+    /// Per token: the training name it is part of (kinds, and B 16 or I 32).
+    names: Vec<u8>,
+    /// The sentence's features.
+    feats: Feats,
+}
+
+/// What [`features`] knows of one token before making its features.
+#[derive(Clone, Copy)]
+struct TokenFacts {
+    hash: Hashes,
+    /// The hash of its shape.
+    shape: u64,
+    /// Its gazetteer bits and clusters ([`facts`]).
+    lists: u16,
+    clusters: Option<(u16, u16)>,
+}
+
+/// The features of every token of one sentence, made in `scratch` (whose earlier
+/// contents go).
+#[allow(clippy::too_many_arguments)] // the sentence, what it is read with, and the buffers
+pub fn features<'s>(
     h: FeatureHasher,
     lex: &Lexicon,
     learned: Learned<'_>,
@@ -816,73 +854,78 @@ pub fn features(
     text: &str,
     toks: &[Token],
     enabled: u8,
-) -> Feats {
-    let normalised: Vec<std::borrow::Cow<str>> = toks
+    scratch: &'s mut Scratch,
+) -> &'s Feats {
+    let Scratch {
+        buffer,
+        lower_at,
+        word,
+        facts: known,
+        phrases,
+        names,
+        feats: out,
+    } = scratch;
+    let words: Vec<std::borrow::Cow<str>> = toks
         .iter()
         .map(|t| normalise(&text[t.span.range()]))
         .collect();
-    let words: Vec<&str> = normalised.iter().map(std::convert::AsRef::as_ref).collect();
-    // The lower cases and shapes in one buffer: one allocation a sentence, not one a
-    // token. A word without capitals is its own lower case and stays in the text.
-    let mut buffer = String::with_capacity(8 * words.len());
-    let mut lower_at = Vec::with_capacity(words.len());
-    let mut shape_at = Vec::with_capacity(words.len());
+    // The lower cases in one buffer. A word without capitals is its own lower case
+    // and stays in the text.
+    buffer.clear();
+    lower_at.clear();
     for w in &words {
         let w = strip_possessive(w);
         lower_at.push(if w.chars().any(char::is_uppercase) {
             let start = buffer.len();
-            push_lowercase(w, &mut buffer);
+            push_lowercase(w, buffer);
             Some(start..buffer.len())
         } else {
             None
         });
     }
-    for w in &words {
-        let start = buffer.len();
-        shape_into(w, &mut buffer);
-        shape_at.push(start..buffer.len());
-    }
-    let lowers: Vec<&str> = words
-        .iter()
-        .zip(lower_at)
-        .map(|(w, at)| at.map_or_else(|| strip_possessive(w), |r| &buffer[r]))
-        .collect();
-    let shapes: Vec<&str> = shape_at.into_iter().map(|r| &buffer[r]).collect();
+    let buffer = &*buffer;
+    let lower = |i: usize| -> &str {
+        lower_at[i]
+            .clone()
+            .map_or_else(|| strip_possessive(&words[i]), |r| &buffer[r])
+    };
     let caps = is_caps_line(text, toks);
     // Each token's word, lower case and shape are hashed once; the word lists are
     // asked by these hashes, and a feature's id mixes its template with them (and small
     // numbers) in a few multiplications, instead of hashing the same bytes again for
     // every template that reads them.
-    let hashes: Vec<Hashes> = words
-        .iter()
-        .zip(&lowers)
-        .map(|(w, l)| Hashes {
+    known.clear();
+    for (i, w) in words.iter().enumerate() {
+        let l = lower(i);
+        let hash = Hashes {
             raw: word_hash(w),
             lower: word_hash(l),
             // In a capitals headline the word reads as its title case ("JAPAN" as
             // "Japan"), sharing what the model learned from running text.
             title: caps.then(|| word_hash(&title_case(w))),
-        })
-        .collect();
-    let hs: Vec<u64> = shapes.iter().map(|s| word_hash(s)).collect();
-    let hl: Vec<u64> = hashes.iter().map(|h| h.lower).collect();
-    let (gaz, cls): (Vec<u16>, Vec<Option<(u16, u16)>>) = words
-        .iter()
-        .zip(&lowers)
-        .zip(&hashes)
-        .map(|((w, l), h)| facts(learned.words, w, l, *h))
-        .unzip();
-    let phrases = phrase_matches(lex, text, toks, caps);
+        };
+        word.clear();
+        shape_into(w, word);
+        let (lists, clusters) = facts(learned.words, w, l, hash);
+        known.push(TokenFacts {
+            hash,
+            shape: word_hash(word),
+            lists,
+            clusters,
+        });
+    }
+    phrase_matches(lex, text, toks, caps, phrases);
     let n = toks.len();
     // Training names: the longest known name (up to 4 words) each token is part of;
     // the mask carries the position (B 16, I 32) with the types.
-    let mut names = vec![0u8; n];
+    names.clear();
+    names.resize(n, 0);
     let mut i = 0;
     while i < n {
         let capital = words[i].chars().next().is_some_and(char::is_uppercase);
         // Only as far as a known name starting with this word goes.
         let most = if capital {
-            learned.names.longest_from(words[i]).min(4)
+            learned.names.longest_from(&words[i]).min(4)
         } else {
             0
         };
@@ -891,12 +934,14 @@ pub fn features(
             if !joined {
                 return None;
             }
-            let name: std::borrow::Cow<str> = if e == i + 1 {
-                words[i].into()
-            } else {
-                words[i..e].join(" ").into()
-            };
-            let m = learned.names.get(strip_possessive(&name));
+            word.clear();
+            for (k, w) in words[i..e].iter().enumerate() {
+                if k > 0 {
+                    word.push(' ');
+                }
+                word.push_str(w);
+            }
+            let m = learned.names.get(strip_possessive(word));
             (m != 0).then_some((e, m))
         });
         if let Some((e, m)) = found {
@@ -909,24 +954,29 @@ pub fn features(
             i += 1;
         }
     }
-    let at = |v: &[u64], i: isize| -> u64 {
+    // A neighbour's value (its lower case's or shape's hash), or the sentence's edge.
+    let at = |value: fn(&TokenFacts) -> u64, i: isize| -> u64 {
         if i < 0 {
             SENTENCE_START
         } else {
-            v.get(i as usize).copied().unwrap_or(SENTENCE_END)
+            known.get(i as usize).map_or(SENTENCE_END, value)
         }
     };
+    let hl: fn(&TokenFacts) -> u64 = |f| f.hash.lower;
+    let hs: fn(&TokenFacts) -> u64 = |f| f.shape;
     let fine = |i: isize| -> u64 {
         if i < 0 {
             SENTENCE_START
         } else if i as usize >= n {
             SENTENCE_END
         } else {
-            cls[i as usize].map_or(0xffff, |(_, b)| u64::from(b))
+            known[i as usize]
+                .clusters
+                .map_or(0xffff, |(_, b)| u64::from(b))
         }
     };
     let caps_flag = u64::from(caps);
-    let mut out = Feats::with_capacity(n, 48);
+    out.reset(n, 48);
     let add = |out: &mut Feats, template: u8, value: u64| {
         if enabled & groups::of(template) != 0 {
             out.push(h.id_of(template, value));
@@ -934,70 +984,75 @@ pub fn features(
     };
     for i in 0..n {
         let ii = i as isize;
-        let w = words[i];
-        let (l, s) = (hl[i], hs[i]);
-        add(&mut out, 0, 0);
-        add(&mut out, 1, hashes[i].title.unwrap_or(hashes[i].raw));
-        add(&mut out, 2, l);
-        add(&mut out, 3, mix(s, caps_flag));
+        let w = &*words[i];
+        let k = known[i];
+        let (l, s) = (k.hash.lower, k.shape);
+        add(out, 0, 0);
+        add(out, 1, k.hash.title.unwrap_or(k.hash.raw));
+        add(out, 2, l);
+        add(out, 3, mix(s, caps_flag));
         // Prefixes and suffixes of 1 to 4 characters, hashed as they grow.
         let (mut pre, mut suf) = (Fnv::default(), Fnv::default());
-        for (c, d) in lowers[i].chars().zip(lowers[i].chars().rev()).take(4) {
+        for (c, d) in lower(i).chars().zip(lower(i).chars().rev()).take(4) {
             let mut bytes = [0u8; 4];
             pre.write(c.encode_utf8(&mut bytes).as_bytes());
-            add(&mut out, 4, pre.finish());
+            add(out, 4, pre.finish());
             suf.write(d.encode_utf8(&mut bytes).as_bytes());
-            add(&mut out, 5, suf.finish());
+            add(out, 5, suf.finish());
         }
-        add(&mut out, 6, at(&hl, ii - 1));
-        add(&mut out, 7, at(&hl, ii + 1));
-        add(&mut out, 8, at(&hl, ii - 2));
-        add(&mut out, 9, at(&hl, ii + 2));
-        add(&mut out, 10, at(&hs, ii - 1));
-        add(&mut out, 11, at(&hs, ii + 1));
-        add(&mut out, 12, mix(mix(at(&hs, ii - 1), s), at(&hs, ii + 1)));
-        add(&mut out, 13, mix(at(&hl, ii - 1), l));
-        add(&mut out, 14, mix(l, at(&hl, ii + 1)));
+        add(out, 6, at(hl, ii - 1));
+        add(out, 7, at(hl, ii + 1));
+        add(out, 8, at(hl, ii - 2));
+        add(out, 9, at(hl, ii + 2));
+        add(out, 10, at(hs, ii - 1));
+        add(out, 11, at(hs, ii + 1));
+        add(out, 12, mix(mix(at(hs, ii - 1), s), at(hs, ii + 1)));
+        add(out, 13, mix(at(hl, ii - 1), l));
+        add(out, 14, mix(l, at(hl, ii + 1)));
         if i == 0 {
-            add(&mut out, 15, s);
+            add(out, 15, s);
         }
-        add(&mut out, 17, u64::from(gaz[i]));
+        add(out, 17, u64::from(k.lists));
         for bit in 0..11 {
-            if gaz[i] & (1 << bit) != 0 {
-                add(&mut out, 18, mix(bit, caps_flag));
+            if k.lists & (1 << bit) != 0 {
+                add(out, 18, mix(bit, caps_flag));
             }
         }
-        let gp = if i > 0 { gaz[i - 1] } else { 0xffff };
-        let gn = if i + 1 < n { gaz[i + 1] } else { 0xffff };
-        add(&mut out, 19, u64::from(gp));
-        add(&mut out, 20, u64::from(gn));
-        add(&mut out, 21, u64::from(phrases[i]));
-        add(&mut out, 22, mix(u64::from(phrases[i]), s));
+        let gp = if i > 0 { known[i - 1].lists } else { 0xffff };
+        let gn = if i + 1 < n {
+            known[i + 1].lists
+        } else {
+            0xffff
+        };
+        add(out, 19, u64::from(gp));
+        add(out, 20, u64::from(gn));
+        add(out, 21, u64::from(phrases[i]));
+        add(out, 22, mix(u64::from(phrases[i]), s));
         if names[i] != 0 {
-            add(&mut out, 34, mix(u64::from(names[i]), caps_flag));
+            add(out, 34, mix(u64::from(names[i]), caps_flag));
         }
         if w.len() != strip_possessive(w).len() {
-            add(&mut out, 23, 0);
+            add(out, 23, 0);
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             let d = u64::from(doc.flags_of_hash(l));
-            add(&mut out, 26, d | caps_flag << 8 | u64::from(i == 0) << 9);
-            add(&mut out, 27, mix(d, s));
+            add(out, 26, d | caps_flag << 8 | u64::from(i == 0) << 9);
+            add(out, 27, mix(d, s));
             for bit in 0..4 {
                 if d & (1 << bit) != 0 {
-                    add(&mut out, 28, mix(bit, caps_flag));
+                    add(out, 28, mix(bit, caps_flag));
                 }
             }
         }
-        if let Some((a, b)) = cls[i] {
-            add(&mut out, 29, u64::from(a));
-            add(&mut out, 30, u64::from(b));
-            add(&mut out, 33, mix(u64::from(b), s));
+        if let Some((a, b)) = k.clusters {
+            add(out, 29, u64::from(a));
+            add(out, 30, u64::from(b));
+            add(out, 33, mix(u64::from(b), s));
         }
-        add(&mut out, 31, fine(ii - 1));
-        add(&mut out, 32, fine(ii + 1));
-        add(&mut out, 24, mix(at(&hs, ii - 1), s));
-        add(&mut out, 25, mix(s, at(&hs, ii + 1)));
+        add(out, 31, fine(ii - 1));
+        add(out, 32, fine(ii + 1));
+        add(out, 24, mix(at(hs, ii - 1), s));
+        add(out, 25, mix(s, at(hs, ii + 1)));
         out.end_token();
     }
     out
@@ -1159,6 +1214,7 @@ pub mod conll {
         ];
         let words = Words::new(lex, clusters);
         let mut out = Vec::new();
+        let mut scratch = super::Scratch::default();
         for (di, d) in docs.iter().enumerate() {
             let learned = Learned {
                 words: &words,
@@ -1171,7 +1227,8 @@ pub mod conll {
             for s in &sentences {
                 let toks = &tokens[s.tokens.clone()];
                 out.push(Example {
-                    feats: features(h, lex, learned, &doc, &d.text, toks, enabled),
+                    feats: features(h, lex, learned, &doc, &d.text, toks, enabled, &mut scratch)
+                        .clone(),
                     tags: tags[s.tokens.clone()].to_vec(),
                 });
             }
