@@ -813,7 +813,8 @@ pub fn normalise(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// What [`features`] works out about each token before it makes the features, and the
 /// features themselves: buffers kept from sentence to sentence (one set a document), so
-/// that a sentence costs no new allocations once the longest has been read.
+/// that once the longest sentence has been read a sentence allocates only the list of
+/// its words.
 #[derive(Default)]
 pub struct Scratch {
     /// The lower cases of the words with capitals, one after another.
