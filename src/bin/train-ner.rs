@@ -9,6 +9,15 @@
 //! the `.txt` files in DIR (unlabelled), and writes them to `--clusters`; without it,
 //! it reads the clusters from `--clusters`.
 
+/// Prints a line of the training report, carrying on when nobody reads it any more
+/// (`| head`): the model is still written.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
@@ -112,7 +121,7 @@ fn main() -> std::process::ExitCode {
             eprintln!("train-ner: {}: {e}", args.clusters.display());
             return std::process::ExitCode::FAILURE;
         }
-        println!(
+        say!(
             "{} words clustered ({:.1} s)",
             c.len(),
             t0.elapsed().as_secs_f64()
@@ -151,7 +160,7 @@ fn main() -> std::process::ExitCode {
         names: &names,
     };
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
-    println!(
+    say!(
         "{} train documents, {} sentences, {tokens} tokens; {} dev documents ({:.1} s)",
         train_docs.len(),
         examples.len(),
@@ -172,7 +181,7 @@ fn main() -> std::process::ExitCode {
                 let bytes = newslens::tagger::save(weights, ner::BITS);
                 let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
                 let (p, r, f) = ner::evaluate(&q, learned, enabled, &dev_docs).all;
-                println!(
+                say!(
                 "order {}/{} epoch {epoch:2}: {errors:6} training errors; dev P {:.2} R {:.2} F1 {:.2} ({:.1} s)",
                 k + 1,
                 args.orders,
@@ -209,14 +218,14 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     for (name, (p, r, f)) in ["PER", "ORG", "LOC", "MISC"].iter().zip(scores.per_type) {
-        println!(
+        say!(
             "  {name:4} P {:6.2} R {:6.2} F1 {:6.2}",
             p * 100.0,
             r * 100.0,
             f * 100.0
         );
     }
-    println!(
+    say!(
         "wrote {} ({} bytes), {} orders x {} epochs, dev P {:.2} R {:.2} F1 {:.2}",
         args.out.display(),
         bytes.len(),

@@ -11,6 +11,15 @@
 //! `--quotes all` (so run it after rebuilding with a new tagger model), and prints its
 //! dev accuracy beside that of the speakers the rules and tagger chose.
 
+/// Prints a line of the training report, carrying on when nobody reads it any more
+/// (`| head`): the model is still written.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
@@ -68,7 +77,7 @@ fn main() -> std::process::ExitCode {
     if let Some(out) = &args.speakers {
         use newslens::quotes::speakers;
         let (tr, dv) = (speakers::examples(&train), speakers::examples(&dev));
-        println!(
+        say!(
             "{} train quotes, {} dev quotes with a right candidate ({:.1} s)",
             tr.len(),
             dv.len(),
@@ -82,7 +91,7 @@ fn main() -> std::process::ExitCode {
         let (q, _) = tagger::load(&bytes).expect("round trip");
         let (ranked, chosen) = speakers::accuracy(&q, &dv);
         let (tr_ranked, _) = speakers::accuracy(&q, &tr);
-        println!(
+        say!(
             "dev: ranker {ranked:.2}% right, rules and tagger {chosen:.2}%; train: ranker {tr_ranked:.2}% ({:.1} s)",
             t0.elapsed().as_secs_f64()
         );
@@ -90,7 +99,7 @@ fn main() -> std::process::ExitCode {
             eprintln!("train-quotes: {}: {e}", out.display());
             return std::process::ExitCode::FAILURE;
         }
-        println!("wrote {} ({} bytes)", out.display(), bytes.len());
+        say!("wrote {} ({} bytes)", out.display(), bytes.len());
         return std::process::ExitCode::SUCCESS;
     }
     let cues = Cues::learn(&train);
@@ -104,7 +113,7 @@ fn main() -> std::process::ExitCode {
     }
     let examples = attribution::examples(&train, &cues);
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
-    println!(
+    say!(
         "{} train articles, {} paragraphs, {tokens} tokens, {} cue words; {} dev articles ({:.1} s)",
         train.len(),
         examples.len(),
@@ -117,7 +126,7 @@ fn main() -> std::process::ExitCode {
         let s = attribution::evaluate(&q, &cues, &dev);
         let (cp, cr, cf) = s.prf(s.content);
         let (ap, ar, af) = s.prf(s.attribution);
-        println!(
+        say!(
             "{label}: content P {cp:.2} R {cr:.2} F1 {cf:.2}; attribution P {ap:.2} R {ar:.2} F1 {af:.2} ({} predicted, {} gold) {:.1} s",
             s.predicted,
             s.gold,
@@ -157,6 +166,6 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     show("final", &w);
-    println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+    say!("wrote {} ({} bytes)", args.out.display(), bytes.len());
     std::process::ExitCode::SUCCESS
 }

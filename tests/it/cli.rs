@@ -240,3 +240,37 @@ to a union survey.\n";
     );
     assert_eq!(rules[1].2, "a union survey");
 }
+
+/// A training report nobody reads any more (`train-ner ... | head -1`) does not stop
+/// the training: the model is written all the same.
+#[test]
+fn training_carries_on_when_its_report_is_not_read() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny.conll");
+    let model = temp_file("tiny-ner.bin", b"");
+    std::fs::remove_file(&model).unwrap();
+    let names = model.with_file_name("tiny-names.tsv");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_train-ner"))
+        .args([
+            "--train", fixture, "--dev", fixture, "--epochs", "1", "--orders", "1",
+        ])
+        .arg("--out")
+        .arg(&model)
+        .arg("--names")
+        .arg(&names)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("train-ner runs");
+    // The reader goes away before the first line is printed.
+    drop(child.stdout.take());
+    let done = child.wait_with_output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(
+        std::fs::metadata(&model).unwrap().len() > 0,
+        "no model written"
+    );
+}
