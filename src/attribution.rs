@@ -100,17 +100,11 @@ impl Cues {
 
     /// Parses the tab-separated form written by [`Cues::to_tsv`].
     pub fn parse(tsv: &str) -> Self {
-        let map = tsv
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut it = l.split('\t');
-                let w = it.next()?.to_owned();
-                let c = it.next()?.parse().ok()?;
-                let n = it.next()?.parse().ok()?;
-                Some((w, (c, n)))
-            })
-            .collect();
+        let mut map = crate::lexicon::HashMap::with_capacity_and_hasher(
+            crate::lexicon::lines(tsv),
+            std::hash::BuildHasherDefault::default(),
+        );
+        map.extend(crate::lexicon::word_pairs(tsv).map(|(w, p)| (w.to_owned(), p)));
         Cues::indexed(map)
     }
 

@@ -25,17 +25,11 @@ pub struct Clusters {
 impl Clusters {
     /// Parses the tab-separated form written by [`Clusters::to_tsv`].
     pub fn parse(tsv: &str) -> Self {
-        let map = tsv
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut it = l.split('\t');
-                let w = it.next()?;
-                let a = it.next()?.parse().ok()?;
-                let b = it.next()?.parse().ok()?;
-                Some((w.to_owned(), (a, b)))
-            })
-            .collect();
+        let mut map = FnvMap::with_capacity_and_hasher(
+            crate::lexicon::lines(tsv),
+            std::hash::BuildHasherDefault::default(),
+        );
+        map.extend(crate::lexicon::word_pairs(tsv).map(|(w, p)| (w.to_owned(), p)));
         Clusters { map }
     }
 

@@ -77,14 +77,18 @@ impl Names {
 
     /// Parses the tab-separated form written by [`Names::to_tsv`].
     pub fn parse(tsv: &str) -> Self {
-        let map = tsv
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, mask) = l.rsplit_once('\t')?;
-                Some((name.to_owned(), mask.parse().ok()?))
-            })
-            .collect();
+        let mut map = crate::lexicon::HashMap::with_capacity_and_hasher(
+            crate::lexicon::lines(tsv),
+            std::hash::BuildHasherDefault::default(),
+        );
+        map.extend(
+            crate::lexicon::lines_of(tsv)
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (name, mask) = l.rsplit_once('\t')?;
+                    Some((name.to_owned(), mask.parse().ok()?))
+                }),
+        );
         Names {
             map,
             longest: crate::lexicon::HashMap::default(),
@@ -217,7 +221,11 @@ impl Words {
             &lex.common,
             &lex.cues,
         ];
-        let mut map = std::collections::HashMap::default();
+        let room = lists.iter().map(|l| l.len()).sum::<usize>() + clusters.len();
+        let mut map = std::collections::HashMap::with_capacity_and_hasher(
+            room,
+            std::hash::BuildHasherDefault::default(),
+        );
         for (i, list) in lists.iter().enumerate() {
             for w in *list {
                 map.entry(word_hash(w)).or_insert(Fact::default()).lists |= 1 << i;
