@@ -377,7 +377,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         crate::attribution::find(text, tokens, sentences, entities, &spans, reach, &done)
             .into_iter()
             .filter_map(|f| ctx.learned_quote(&f))
-            .filter(|l| ctx.cue_grade(l.cue) >= 3)
+            .filter(|l| ctx.cue_grade(l.cue) >= 3 && !ctx.relative_clause(l))
             .collect();
     // The rules' quotes, and their cues, indexed by span: a text of many quotes
     // compares each learned one with its neighbours only.
@@ -716,6 +716,24 @@ impl Ctx<'_> {
             speaker,
             parts: Vec::new(),
         })
+    }
+
+    /// Whether learned reported speech hangs on a relative clause the tagger took for a
+    /// cue and its content: "... ending a dispute that had run for two years", "the
+    /// questions that have swirled ...": the cue ends in a noun after a determiner, and
+    /// "that" follows it with an auxiliary where a reported clause would have its
+    /// subject ("the claim that the plan was ...").
+    fn relative_clause(&self, q: &Quote) -> bool {
+        let Some(cue) = q.cue else { return false };
+        let noun = self.token_at(cue.end).saturating_sub(1);
+        q.kind == QuoteKind::Indirect
+            && noun > 0
+            && noun + 2 < self.tokens.len()
+            && self.tok(noun + 1).eq_ignore_ascii_case("that")
+            && is_determiner(self.tok(noun - 1))
+            && lexicon()
+                .auxiliaries
+                .contains(self.tok(noun + 2).to_ascii_lowercase().as_str())
     }
 
     /// How likely the cue's main word is part of a cue ([`crate::attribution::Cues`]),
@@ -1536,6 +1554,16 @@ Raman told investors, below the $4.6 billion analysts had forecast.";
             doc.str(q.span).ends_with("the plant would reopen in May"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_noun_is_no_reported_speech() {
+        // The tagger reads "dispute that" as a cue of reported speech.
+        let text = "The council voted on Monday to build a new bridge over the river, \
+ending a dispute that had run for two years.";
+        let doc = crate::analyze(text);
+        let quotes: Vec<&str> = doc.quotes.iter().map(|q| doc.str(q.span)).collect();
+        assert!(quotes.is_empty(), "{quotes:?}");
     }
 
     #[test]
