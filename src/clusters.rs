@@ -188,10 +188,22 @@ fn exchange(succ: &[Vec<(usize, u32)>], successors: usize, k: usize, passes: usi
     class
 }
 
+/// The compiled-in clusters, as [`Clusters::to_tsv`] wrote them.
+const COMPILED: &str = include_str!("../models/clusters.tsv");
+
 /// The compiled-in clusters (`models/clusters.tsv`), parsed on first use.
 pub fn compiled() -> &'static Clusters {
     static C: OnceLock<Clusters> = OnceLock::new();
-    C.get_or_init(|| Clusters::parse(include_str!("../models/clusters.tsv")))
+    C.get_or_init(|| Clusters::parse(COMPILED))
+}
+
+/// The compiled-in clusters' rows, (word, (coarse, fine)), read from the text as they
+/// come, and how many there are at most.
+pub(crate) fn compiled_rows() -> (usize, impl Iterator<Item = (&'static str, (u16, u16))>) {
+    (
+        crate::lexicon::lines(COMPILED),
+        crate::lexicon::word_pairs(COMPILED),
+    )
 }
 
 #[cfg(test)]

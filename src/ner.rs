@@ -146,7 +146,11 @@ pub fn learned() -> Learned<'static> {
     static NAMES: OnceLock<Names> = OnceLock::new();
     static WORDS: OnceLock<Words> = OnceLock::new();
     Learned {
-        words: WORDS.get_or_init(|| Words::new(lexicon(), clusters::compiled())),
+        // Straight from the compiled-in rows: the word table needs no map of owned words.
+        words: WORDS.get_or_init(|| {
+            let (count, rows) = clusters::compiled_rows();
+            Words::with_clusters(lexicon(), count, rows)
+        }),
         names: NAMES.get_or_init(|| Names::parse(include_str!("../models/names.tsv"))),
     }
 }
@@ -208,6 +212,16 @@ pub(crate) fn word_hash(w: &str) -> u64 {
 impl Words {
     /// The facts of every word of `lex`'s lists and of `clusters`.
     pub fn new(lex: &Lexicon, clusters: &Clusters) -> Self {
+        Self::with_clusters(lex, clusters.len(), clusters.iter())
+    }
+
+    /// The facts of every word of `lex`'s lists and of the clustered words `rows`
+    /// (at most `count` of them).
+    fn with_clusters<'c>(
+        lex: &Lexicon,
+        count: usize,
+        rows: impl Iterator<Item = (&'c str, (u16, u16))>,
+    ) -> Self {
         let lists: [&crate::lexicon::HashSet<&str>; GAZETTEER_LISTS] = [
             &lex.first_names,
             &lex.surnames,
@@ -221,7 +235,7 @@ impl Words {
             &lex.common,
             &lex.cues,
         ];
-        let room = lists.iter().map(|l| l.len()).sum::<usize>() + clusters.len();
+        let room = lists.iter().map(|l| l.len()).sum::<usize>() + count;
         let mut map = std::collections::HashMap::with_capacity_and_hasher(
             room,
             std::hash::BuildHasherDefault::default(),
@@ -231,7 +245,7 @@ impl Words {
                 map.entry(word_hash(w)).or_insert(Fact::default()).lists |= 1 << i;
             }
         }
-        for (w, c) in clusters.iter() {
+        for (w, c) in rows {
             map.entry(word_hash(w)).or_insert(Fact::default()).cluster = Some(c);
         }
         Words { map }
