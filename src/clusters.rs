@@ -12,7 +12,6 @@
 //! compiled in and parsed once.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
 
@@ -191,10 +190,11 @@ fn exchange(succ: &[Vec<(usize, u32)>], successors: usize, k: usize, passes: usi
 /// The compiled-in clusters, as [`Clusters::to_tsv`] wrote them.
 const COMPILED: &str = include_str!("../models/clusters.tsv");
 
-/// The compiled-in clusters (`models/clusters.tsv`), parsed on first use.
-pub fn compiled() -> &'static Clusters {
-    static C: OnceLock<Clusters> = OnceLock::new();
-    C.get_or_init(|| Clusters::parse(COMPILED))
+/// The compiled-in clusters (`models/clusters.tsv`) as a map, for tests; the analysis
+/// reads them as [`compiled_rows`].
+#[cfg(test)]
+pub(crate) fn compiled() -> Clusters {
+    Clusters::parse(COMPILED)
 }
 
 /// The compiled-in clusters' rows, (word, (coarse, fine)), read from the text as they

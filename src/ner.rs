@@ -1470,7 +1470,7 @@ was cited by Pádraig Ó Ceallaigh. Sales of the Apple Mac rose.";
     #[test]
     fn training_on_a_tiny_corpus_is_deterministic() {
         let docs = conll::parse(include_str!("../tests/fixtures/tiny.conll"));
-        let examples = conll::examples(&docs, clusters::compiled(), groups::ALL);
+        let examples = conll::examples(&docs, &clusters::compiled(), groups::ALL);
         let run = || tagger::save(&train(&examples, 3, 7, &mut |_, _, _| {}), BITS);
         let (a, b) = (run(), run());
         assert!(a == b, "two trainings differ");
