@@ -123,6 +123,13 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// An auxiliary verb ("has", "was", "will"), in any case.
+fn is_auxiliary(w: &str) -> bool {
+    lexicon()
+        .auxiliaries
+        .contains(w.to_ascii_lowercase().as_str())
+}
+
 /// How quotations are found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum QuoteModel {
@@ -731,9 +738,7 @@ impl Ctx<'_> {
             && noun + 2 < self.tokens.len()
             && self.tok(noun + 1).eq_ignore_ascii_case("that")
             && is_determiner(self.tok(noun - 1))
-            && lexicon()
-                .auxiliaries
-                .contains(self.tok(noun + 2).to_ascii_lowercase().as_str())
+            && is_auxiliary(self.tok(noun + 2))
     }
 
     /// How likely the cue's main word is part of a cue ([`crate::attribution::Cues`]),
@@ -745,11 +750,7 @@ impl Ctx<'_> {
             .iter()
             .take_while(|t| t.span.end <= cue.end)
             .map(|t| &self.text[t.span.range()])
-            .filter(|w| {
-                !lexicon()
-                    .auxiliaries
-                    .contains(w.to_ascii_lowercase().as_str())
-            })
+            .filter(|w| !is_auxiliary(w))
             .map(|w| crate::attribution::cues().grade_of(w))
             .max()
             .unwrap_or(0)
