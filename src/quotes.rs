@@ -1385,22 +1385,25 @@ impl Ctx<'_> {
                 };
                 if let Some(speaker) = subject_before(c).or_else(described).or_else(relative) {
                     let cue = self.cue_span(c);
-                    let mut a = self.token_at(cue.end);
-                    if self.tok(a) == "on" {
+                    // The cue, an "on" and a date may end the sentence (and the
+                    // text): `a` stays at most `last`.
+                    let mut a = self.token_at(cue.end).min(last);
+                    if a < last && self.tok(a) == "on" {
                         a += 1;
                     }
-                    if let Some((_, d)) = self
-                        .entity_at(self.tokens[a].span.start)
+                    if let Some((_, d)) = (a < last)
+                        .then(|| self.entity_at(self.tokens[a].span.start))
+                        .flatten()
                         .filter(|(_, e)| e.kind == EntityKind::Date)
                     {
-                        a = self.token_at(d.span.end);
+                        a = self.token_at(d.span.end).min(last);
                     }
                     // "told the Echo that ...": past the listener.
                     let to_someone = matches!(
                         self.tok(c),
                         "told" | "tells" | "telling" | "assured" | "informed" | "reminded"
                     );
-                    if to_someone && self.tok(a) != "that" {
+                    if to_someone && a < last && self.tok(a) != "that" {
                         if let Some(k) = (a + 1..last.min(a + 7)).find(|&k| self.tok(k) == "that") {
                             a = k;
                         }
@@ -1576,6 +1579,23 @@ Brackenford Echo that a vote was expected in January.";
         assert_eq!(doc.str(q.span), "a vote was expected in January");
         let speaker = q.speaker.as_ref().expect("a speaker");
         assert_eq!(doc.str(speaker.span), "Ruth Abara");
+    }
+
+    #[test]
+    fn a_cue_a_listener_and_a_date_may_end_the_text() {
+        // Reported speech with nothing after its cue: each once read past the last
+        // token (found by the property test: "Joe Bidenthat told reporters March 16,
+        // 2022").
+        for text in [
+            "Ruth Abara told reporters March 16, 2022",
+            "Ruth Abara told reporters on March 16, 2022",
+            "Ruth Abara told reporters on",
+            "Ruth Abara told reporters",
+            "Ruth Abara said on Monday",
+        ] {
+            let doc = crate::analyze(text);
+            assert!(doc.quotes.is_empty(), "{text}: {:?}", doc.quotes);
+        }
     }
 
     #[test]
