@@ -240,23 +240,23 @@ pub enum Reach {
 }
 
 /// The stretches of a document the tagger reads: within each paragraph, each run of
-/// consecutive sentences that `reach` takes and `settled` does not mark (sentences
-/// whose speech is already attributed; empty for none). Other sentences (tables,
-/// scores, plain narration) cannot be tagged cheaper.
+/// consecutive sentences that `reach` takes for a token that `claimed` does not mark
+/// (tokens whose speech is already attributed; empty for none). Other sentences
+/// (tables, scores, plain narration) cannot be tagged cheaper.
 pub fn units(
     sentences: &[Sentence],
     cx: &Context<'_>,
     reach: Reach,
-    settled: &[bool],
+    claimed: &[bool],
 ) -> Vec<Paragraph> {
     let by_cue = reach == Reach::Cues;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut last: Option<(usize, usize)> = None; // (paragraph, sentence index) of the last unit's end
     for (k, s) in sentences.iter().enumerate() {
-        let worth = !settled.get(k).copied().unwrap_or(false)
-            && s.tokens
-                .clone()
-                .any(|i| cx.quoted[i] != 0 || (by_cue && cx.likely_cue(i, s.tokens.end)));
+        let worth = s.tokens.clone().any(|i| {
+            !claimed.get(i).copied().unwrap_or(false)
+                && (cx.quoted[i] != 0 || (by_cue && cx.likely_cue(i, s.tokens.end)))
+        });
         if !worth {
             continue;
         }
@@ -678,7 +678,7 @@ pub fn find(
     entities: &[Entity],
     quotes: &[Span],
     reach: Reach,
-    settled: &[bool],
+    claimed: &[bool],
 ) -> Vec<Found> {
     if reach == Reach::Quoted && quotes.is_empty() {
         return Vec::new();
@@ -692,13 +692,13 @@ pub fn find(
         entities,
         quotes,
         reach,
-        settled,
+        claimed,
     )
 }
 
 /// The attributions of a document, with the given model and cue lexicon; `quotes`
-/// are its quoted spans (the quotation marks' spans), `settled` marks the sentences
-/// not to read ([`units`]).
+/// are its quoted spans (the quotation marks' spans), `claimed` marks the tokens
+/// whose speech is already attributed ([`units`]).
 #[allow(clippy::too_many_arguments)] // the document's stages, the model and its reach
 pub fn find_with(
     weights: &Weights,
@@ -709,14 +709,14 @@ pub fn find_with(
     entities: &[Entity],
     quotes: &[Span],
     reach: Reach,
-    settled: &[bool],
+    claimed: &[bool],
 ) -> Vec<Found> {
     let h = FeatureHasher::new(BITS);
     let cx = Context::new(text, tokens, entities, cues, quotes, sentences, reach);
     let mut out = Vec::new();
     let mut feats = Feats::default();
     let mut decoder = Decoder::new(weights, allowed);
-    for p in units(sentences, &cx, reach, settled) {
+    for p in units(sentences, &cx, reach, claimed) {
         features(h, &cx, &p, &mut feats);
         let tags = decoder.decode(&feats);
         let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();

@@ -359,29 +359,19 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     };
     let settled =
         |q: &Quote| q.speaker.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial);
-    // Sentences whose quotation marks the rules have all attributed: the model's
-    // findings there would be dropped below, so it does not read them (half the
-    // tagging in quoted sentences, the rest of the model's cost is in its table).
-    let mut attributed: Vec<Span> = quotes
-        .iter()
-        .filter(|q| settled(q))
-        .map(|q| q.span)
-        .collect();
-    attributed.sort_unstable_by_key(|s| (s.start, s.end));
-    let mut done = quoted_sentences.clone();
-    for span in &spans {
-        if attributed
-            .binary_search_by_key(&(span.start, span.end), |s| (s.start, s.end))
-            .is_err()
-        {
-            if let Some(r) = ctx.sentences_of(*span) {
-                done[r].fill(false);
-            }
+    // The tokens whose speech the rules have attributed (the quotes they settled and
+    // their cues): the model's findings on them would be dropped below, so it reads a
+    // sentence only for quotation marks or a likely cue elsewhere ("..." said Ana Ruiz,
+    // and warned that ...").
+    let mut claimed = vec![false; tokens.len()];
+    for q in quotes.iter().filter(|q| settled(q)) {
+        for s in std::iter::once(q.span).chain(q.cue) {
+            claimed[ctx.token_at(s.start)..ctx.token_at(s.end)].fill(true);
         }
     }
     // The learned attributions (quoted or reported speech as PolNeAR annotates it).
     let mut learned: Vec<Quote> =
-        crate::attribution::find(text, tokens, sentences, entities, &spans, reach, &done)
+        crate::attribution::find(text, tokens, sentences, entities, &spans, reach, &claimed)
             .into_iter()
             .filter_map(|f| ctx.learned_quote(&f))
             .filter(|l| ctx.cue_grade(l.cue) >= 3 && !ctx.relative_clause(l))
@@ -1596,6 +1586,38 @@ Brackenford Echo that a vote was expected in January.";
             let doc = crate::analyze(text);
             assert!(doc.quotes.is_empty(), "{text}: {:?}", doc.quotes);
         }
+    }
+
+    #[test]
+    fn reported_speech_beside_an_attributed_quote_is_read() {
+        // The rules settle the partial quote and its cue; the model still reads the
+        // sentence for the second cue.
+        let text = "Harbour master Ines Varga said the swell was \"the worst in a decade\" \
+and warned that the ferry would stay in port until Sunday.";
+        let doc = crate::analyze(text);
+        let found: Vec<(&str, QuoteKind, &str)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref().expect("a speaker");
+                (doc.str(q.span), q.kind, doc.str(sp.span))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "\"the worst in a decade\"",
+                    QuoteKind::Partial,
+                    "Ines Varga"
+                ),
+                (
+                    "the ferry would stay in port until Sunday",
+                    QuoteKind::Indirect,
+                    "Ines Varga"
+                ),
+            ]
+        );
     }
 
     #[test]
