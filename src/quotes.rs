@@ -216,7 +216,7 @@ fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
         if let Some(p) = out.last_mut() {
             if p.kind != QuoteKind::Indirect
                 && q.kind == p.kind
-                && interrupted_by_cue(ctx, p, &q, MAX_GAP)
+                && (interrupted_by_cue(ctx, p, &q, MAX_GAP) || coordinated(ctx, p, &q))
             {
                 if p.parts.is_empty() {
                     p.parts.push(p.span);
@@ -254,10 +254,30 @@ fn interrupted_by_cue(ctx: &Ctx<'_>, p: &Quote, q: &Quote, max_gap: usize) -> bo
     });
     let same_speaker = match (&p.speaker, &q.speaker) {
         (_, None) => true,
-        (Some(a), Some(b)) => a.span == b.span || (a.group.is_some() && a.group == b.group),
+        (Some(a), Some(b)) => one_speaker(a, b),
         (None, Some(_)) => false,
     } || q.cue == Some(cue);
     !other_cue && same_speaker
+}
+
+/// Whether `p` and `q` are partial quotes joined only by "and", "or", "but" or a
+/// comma, with one speaker: "called the plan “reckless” and “a con”" is one attribution in two
+/// parts.
+fn coordinated(ctx: &Ctx<'_>, p: &Quote, q: &Quote) -> bool {
+    if p.kind != QuoteKind::Partial || q.span.start < p.span.end {
+        return false;
+    }
+    let gap = ctx.text[p.span.end..q.span.start].trim();
+    matches!(gap, "and" | "or" | "but" | "," | ", and" | ", or" | ", but")
+        && p.speaker
+            .as_ref()
+            .zip(q.speaker.as_ref())
+            .is_some_and(|(a, b)| one_speaker(a, b))
+}
+
+/// Whether two speakers are one: the same mention, or mentions of one group.
+fn one_speaker(a: &Speaker, b: &Speaker) -> bool {
+    a.span == b.span || (a.group.is_some() && a.group == b.group)
 }
 
 /// The quotations, each with the speaker the rules (and the attribution model) chose.
@@ -1617,6 +1637,29 @@ and warned that the ferry would stay in port until Sunday.";
                     "Ines Varga"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn partial_quotes_joined_by_and_are_one_quote_in_parts() {
+        let pieces = |text: &str| -> Vec<Vec<String>> {
+            let doc = crate::analyze(text);
+            doc.quotes
+                .iter()
+                .map(|q| match q.parts.as_slice() {
+                    [] => vec![doc.str(q.span).to_owned()],
+                    parts => parts.iter().map(|p| doc.str(*p).to_owned()).collect(),
+                })
+                .collect()
+        };
+        assert_eq!(
+            pieces("The mayor, Ilse Brandt, called the budget \"reckless\" and \"a gift to landlords\"."),
+            [["\"reckless\"", "\"a gift to landlords\""]]
+        );
+        // Other words between the pieces: two quotes.
+        assert_eq!(
+            pieces("The mayor, Ilse Brandt, called the budget \"reckless\" on Tuesday and \"a gift to landlords\"."),
+            [["\"reckless\""], ["\"a gift to landlords\""]]
         );
     }
 
