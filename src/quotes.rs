@@ -1620,7 +1620,10 @@ and warned that the ferry would stay in port until Sunday.";
             .iter()
             .map(|q| {
                 let sp = q.speaker.as_ref().expect("a speaker");
-                (doc.str(q.span), q.kind, doc.str(sp.span))
+                let name = sp
+                    .group
+                    .map_or(doc.str(sp.span), |g| doc.groups[g].name.as_str());
+                (doc.str(q.span), q.kind, name)
             })
             .collect();
         assert_eq!(

@@ -225,6 +225,10 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
                 .is_some_and(|s| sentences[s].paragraph + 2 >= here)
         })
         .and_then(|p| p.speaker.as_ref());
+    // ", saying ...": a participle's speaker is its clause's subject, seldom the
+    // nearest mention ("Trump attacked Clinton ..., saying").
+    let participle =
+        cue.is_some_and(|(ca, _)| ca > 0 && ctx.tok(ca - 1) == "," && ctx.tok(ca).ends_with("ing"));
     let kind = match q.kind {
         QuoteKind::Direct => 0,
         QuoteKind::Partial => 1,
@@ -342,6 +346,10 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
             h.id_of(18, small(&[t, before, cue_side, gap])),
             h.id_of(19, small(&[t, apposition])),
             h.id_of(24, small(&[t, apposition, u64::from(is_chosen)])),
+            h.id_of(
+                25,
+                small(&[t, u64::from(participle), first_in_sentence, cue_side]),
+            ),
         ];
         order.push((cue_side * 100 + cue_gap.min(99) as u64, feats.len()));
         speakers.push(Some(m.speaker.clone()));
@@ -564,6 +572,26 @@ mod tests {
                 Some("a senior aide".to_owned())
             )]
         );
+    }
+
+    #[test]
+    fn a_participle_speaks_as_its_clause_subject() {
+        for (text, want) in [
+            (
+                "Senator Ana Ruiz attacked Governor Tom Hale over the budget, saying it was \
+                 \"a disgrace to the state.\"",
+                "Ana Ruiz",
+            ),
+            (
+                "Mayor Ines Varga thanked Kestrel Shipping for the new ferry, saying the \
+                 firm had kept its word.",
+                "Mayor Ines Varga",
+            ),
+        ] {
+            let got = speakers(text);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(want), "{got:?}");
+        }
     }
 
     #[test]
