@@ -260,15 +260,25 @@ fn interrupted_by_cue(ctx: &Ctx<'_>, p: &Quote, q: &Quote, max_gap: usize) -> bo
     !other_cue && same_speaker
 }
 
-/// Whether `p` and `q` are partial quotes joined only by "and", "or", "but" or a
-/// comma, with one speaker: "called the plan “reckless” and “a con”" is one attribution in two
-/// parts.
+/// Whether `p` and `q` are partial quotes in one list, with one speaker: a comma,
+/// "and", "or" or "but", and an article at most between them ("called the plan
+/// “reckless” and “a con”", "a “nasty guy,” an “anchor baby”"). PolNeAR annotates
+/// such a list as one attribution.
 fn coordinated(ctx: &Ctx<'_>, p: &Quote, q: &Quote) -> bool {
     if p.kind != QuoteKind::Partial || q.span.start < p.span.end {
         return false;
     }
-    let gap = ctx.text[p.span.end..q.span.start].trim();
-    matches!(gap, "and" | "or" | "but" | "," | ", and" | ", or" | ", but")
+    let gap = &ctx.text[p.span.end..q.span.start];
+    let mut words = gap.trim_start().trim_start_matches(',').split_whitespace();
+    let mut w = words.next();
+    if matches!(w, Some("and" | "or" | "but")) {
+        w = words.next();
+    }
+    if matches!(w, Some("a" | "an" | "the")) {
+        w = words.next();
+    }
+    w.is_none()
+        && !gap.trim().is_empty()
         && p.speaker
             .as_ref()
             .zip(q.speaker.as_ref())
@@ -1658,6 +1668,12 @@ and warned that the ferry would stay in port until Sunday.";
         assert_eq!(
             pieces("The mayor, Ilse Brandt, called the budget \"reckless\" and \"a gift to landlords\"."),
             [["\"reckless\"", "\"a gift to landlords\""]]
+        );
+        assert_eq!(
+            pieces(
+                "Ilse Brandt called the landlord a \"bully,\" an \"absentee\" and a \"menace.\""
+            ),
+            [["\"bully,\"", "\"absentee\"", "\"menace.\""]]
         );
         // Other words between the pieces: two quotes.
         assert_eq!(
