@@ -74,6 +74,14 @@ pub struct Quote {
 /// How many sentences back a pronoun or role may find the person it refers to.
 const MAX_PRONOUN_REACH: usize = 6;
 
+/// A cue verb whose listener follows it ("told reporters", "assured investors that").
+fn takes_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "told" | "tells" | "telling" | "assured" | "informed" | "reminded"
+    )
+}
+
 /// A pronoun that may speak ("he", "They").
 fn is_pronoun(w: &str) -> bool {
     matches!(
@@ -1069,7 +1077,7 @@ impl Ctx<'_> {
         let w = |j: usize| self.tokens.get(j).map(|t| &self.text[t.span.range()]);
         // "told reporters", "told CNN"; not "told a local radio station" (the cue is
         // "told") nor "told that".
-        let listener = matches!(w(i), Some("told" | "tells" | "telling"))
+        let listener = w(i).is_some_and(takes_listener)
             && self
                 .tokens
                 .get(i + 1)
@@ -1419,10 +1427,7 @@ impl Ctx<'_> {
                         a = self.token_at(d.span.end).min(last);
                     }
                     // "told the Echo that ...": past the listener.
-                    let to_someone = matches!(
-                        self.tok(c),
-                        "told" | "tells" | "telling" | "assured" | "informed" | "reminded"
-                    );
+                    let to_someone = takes_listener(self.tok(c));
                     if to_someone && a < last && self.tok(a) != "that" {
                         if let Some(k) = (a + 1..last.min(a + 7)).find(|&k| self.tok(k) == "that") {
                             a = k;
