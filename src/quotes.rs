@@ -609,14 +609,13 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
             '”' if open.is_none() && prev.is_whitespace() && next.is_alphanumeric() => {
                 open = Some((here, true));
             }
-            '”' | '»' if open.is_some_and(|(_, d)| d) => {
-                let (start, _) = open.take().expect("checked open");
-                out.push(Span::new(start, i));
-                single_inside = false;
-            }
-            '“' if open.is_some_and(|(_, d)| d)
-                && !prev.is_whitespace()
-                && (next.is_whitespace() || i == text.len()) =>
+            // A closing mark closes a double quote; so does an opening one typed the
+            // wrong way round (after a word, before a space or the end).
+            '”' | '»' | '“'
+                if open.is_some_and(|(_, d)| d)
+                    && (c != '“'
+                        || (!prev.is_whitespace()
+                            && (next.is_whitespace() || i == text.len()))) =>
             {
                 let (start, _) = open.take().expect("checked open");
                 out.push(Span::new(start, i));
