@@ -270,7 +270,7 @@ fn interrupted_by_cue(ctx: &Ctx<'_>, p: &Quote, q: &Quote, max_gap: usize) -> bo
 
 /// Whether `p` and `q` are partial quotes in one list, with one speaker: a comma,
 /// "and", "or" or "but", and an article at most between them ("called the plan
-/// “reckless” and “a con”", "a “nasty guy,” an “anchor baby”"). PolNeAR annotates
+/// “reckless” and “a con”", "a “bully,” an “absentee”"). PolNeAR annotates
 /// such a list as one attribution.
 fn coordinated(ctx: &Ctx<'_>, p: &Quote, q: &Quote) -> bool {
     if p.kind != QuoteKind::Partial || q.span.start < p.span.end {
@@ -754,7 +754,7 @@ impl Ctx<'_> {
 
     /// Whether learned reported speech hangs on a relative clause the tagger took for a
     /// cue and its content: "... ending a dispute that had run for two years", "the
-    /// questions that have swirled ...": the cue ends in a noun after a determiner, and
+    /// rumours that have circulated ...": the cue ends in a noun after a determiner, and
     /// "that" follows it with an auxiliary where a reported clause would have its
     /// subject ("the claim that the plan was ...").
     fn relative_clause(&self, q: &Quote) -> bool {

@@ -226,7 +226,7 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
         })
         .and_then(|p| p.speaker.as_ref());
     // ", saying ...": a participle's speaker is its clause's subject, seldom the
-    // nearest mention ("Trump attacked Clinton ..., saying").
+    // nearest mention ("Ruiz attacked Hale ..., saying").
     let participle =
         cue.is_some_and(|(ca, _)| ca > 0 && ctx.tok(ca - 1) == "," && ctx.tok(ca).ends_with("ing"));
     let kind = match q.kind {
