@@ -68,6 +68,14 @@ impl Document {
     pub fn str(&self, span: Span) -> &str {
         &self.text[span.range()]
     }
+
+    /// A speaker's name: its mention group's fullest name ("Joe Biden" for "he"), else
+    /// the mention's own text ("a senior aide").
+    pub fn speaker_name(&self, speaker: &Speaker) -> &str {
+        speaker
+            .group
+            .map_or(self.str(speaker.span), |g| self.groups[g].name.as_str())
+    }
 }
 
 /// Analyses `text` with the default name finder, the trained [`ner::ModelNameFinder`].

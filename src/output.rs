@@ -185,10 +185,7 @@ impl Output {
                         start: conv.convert(s.span.start),
                         end: conv.convert(s.span.end),
                         text: doc.str(s.span).to_owned(),
-                        name: s.group.map_or_else(
-                            || doc.str(s.span).to_owned(),
-                            |g| doc.groups[g].name.clone(),
-                        ),
+                        name: doc.speaker_name(s).to_owned(),
                         group: s.group,
                     }),
                     parts: if q.parts.is_empty() {

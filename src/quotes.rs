@@ -1634,9 +1634,7 @@ and warned that the ferry would stay in port until Sunday.";
             .iter()
             .map(|q| {
                 let sp = q.speaker.as_ref().expect("a speaker");
-                let name = sp
-                    .group
-                    .map_or(doc.str(sp.span), |g| doc.groups[g].name.as_str());
+                let name = doc.speaker_name(sp);
                 (doc.str(q.span), q.kind, name)
             })
             .collect();
@@ -1859,9 +1857,7 @@ we will be back.”";
                     q.parts.iter().map(|p| doc.str(*p)).collect()
                 };
                 let sp = q.speaker.as_ref().expect("a speaker");
-                let name = sp
-                    .group
-                    .map_or(doc.str(sp.span), |g| doc.groups[g].name.as_str());
+                let name = doc.speaker_name(sp);
                 (parts, name)
             })
             .collect();

@@ -23,9 +23,7 @@ fn quotes_of(doc: &newslens::Document) -> Vec<(&str, QuoteKind, &str, &str)> {
         .iter()
         .map(|q| {
             let sp = q.speaker.as_ref().expect("every seed quote has a speaker");
-            let name = sp
-                .group
-                .map_or(doc.str(sp.span), |g| doc.groups[g].name.as_str());
+            let name = doc.speaker_name(sp);
             (
                 doc.str(q.span),
                 q.kind,
