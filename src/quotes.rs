@@ -402,7 +402,10 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     // sentence only for quotation marks or a likely cue elsewhere ("..." said Ana Ruiz,
     // and warned that ...").
     let mut claimed = vec![false; tokens.len()];
-    for q in quotes.iter().filter(|q| settled(q)) {
+    for q in quotes
+        .iter()
+        .filter(|q| settled(q) && q.kind == QuoteKind::Direct)
+    {
         for s in std::iter::once(q.span).chain(q.cue) {
             claimed[ctx.token_at(s.start)..ctx.token_at(s.end)].fill(true);
         }
@@ -439,7 +442,13 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     // rules' other quotes it overlaps.
     let cues = SpanIndex::new(quotes.iter().map(|q| q.cue.unwrap_or(Span::new(0, 0))));
     learned.retain(|l| {
-        let on_settled = |k: usize| settled(&quotes[k]);
+        let on_settled = |k: usize| {
+            let q = &quotes[k];
+            settled(q)
+                && !(q.kind == QuoteKind::Partial
+                    && l.span.contains(q.span)
+                    && l.span.len() > q.span.len() + 3)
+        };
         !(by_span.overlapping(l.span).any(on_settled)
             || l.cue.is_some_and(|c| {
                 cues.overlapping(c)
@@ -708,6 +717,17 @@ impl Ctx<'_> {
                 .filter(|t| t.span.end <= content.end)
             {
                 content = Span::new(next.span.start, content.end);
+            }
+        }
+        // "said Wednesday the plan ...": the day is when it was said, not what.
+        if let Some(e) = self
+            .entities_in(Span::new(content.start, content.start + 1))
+            .first()
+            .filter(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time))
+        {
+            let next = self.token_at(e.span.end);
+            if let Some(t) = self.tokens.get(next).filter(|t| t.span.end < content.end) {
+                content = Span::new(t.span.start, content.end);
             }
         }
         let inside = quoted_spans(&self.text[content.range()]);
@@ -1623,6 +1643,50 @@ Brackenford Echo that a vote was expected in January.";
     }
 
     #[test]
+    fn a_partial_quote_in_reported_speech_comes_with_its_clause() {
+        // The speaker's words in quotation marks (partial) and what they reported, the
+        // clause that holds them (mixed, as PolNeAR annotates it), by one speaker; the
+        // day after the cue is when it was said, not what.
+        for (text, clause, words) in [
+            (
+                "Councillor Ruth Okafor said the tram plan was \"dead on arrival\" unless \
+                 the city found new money.",
+                "the tram plan was \"dead on arrival\" unless the city found new money",
+                "\"dead on arrival\"",
+            ),
+            (
+                "The Kremlin said Wednesday Lund’s words were \"unfriendly and unlawful.\"",
+                "Lund’s words were \"unfriendly and unlawful.\"",
+                "\"unfriendly and unlawful.\"",
+            ),
+            (
+                "Harbour master Pia Lund said the old wall had been \"patched, not mended\" \
+                 after the spring storms.",
+                "the old wall had been \"patched, not mended\" after the spring storms",
+                "\"patched, not mended\"",
+            ),
+        ] {
+            let doc = crate::analyze(text);
+            let found: Vec<(&str, QuoteKind)> = doc
+                .quotes
+                .iter()
+                .map(|q| (doc.str(q.span), q.kind))
+                .collect();
+            assert_eq!(
+                found,
+                [(clause, QuoteKind::Mixed), (words, QuoteKind::Partial)],
+                "{text}"
+            );
+            let names: Vec<&str> = doc
+                .quotes
+                .iter()
+                .map(|q| doc.speaker_name(q.speaker.as_ref().expect("a speaker")))
+                .collect();
+            assert_eq!(names[0], names[1], "{text}");
+        }
+    }
+
+    #[test]
     fn reported_speech_beside_an_attributed_quote_is_read() {
         // The rules settle the partial quote and its cue; the model still reads the
         // sentence for the second cue.
@@ -1642,6 +1706,11 @@ and warned that the ferry would stay in port until Sunday.";
             found,
             [
                 (
+                    "the swell was \"the worst in a decade\"",
+                    QuoteKind::Mixed,
+                    "Ines Varga"
+                ),
+                (
                     "\"the worst in a decade\"",
                     QuoteKind::Partial,
                     "Ines Varga"
@@ -1659,8 +1728,10 @@ and warned that the ferry would stay in port until Sunday.";
     fn partial_quotes_joined_by_and_are_one_quote_in_parts() {
         let pieces = |text: &str| -> Vec<Vec<String>> {
             let doc = crate::analyze(text);
+            // The reported clause that holds the pieces (mixed) aside.
             doc.quotes
                 .iter()
+                .filter(|q| q.kind != QuoteKind::Mixed)
                 .map(|q| match q.parts.as_slice() {
                     [] => vec![doc.str(q.span).to_owned()],
                     parts => parts.iter().map(|p| doc.str(*p).to_owned()).collect(),
@@ -1941,6 +2012,7 @@ Mayor Ana Ruiz. ''It is the heart of this town.''\n\nShe called the plan ''a dis
                         "''It is the heart of this town.''"
                     ]
                 ),
+                (QuoteKind::Mixed, vec!["the plan ''a disgrace.''"]),
                 (QuoteKind::Partial, vec!["''a disgrace.''"]),
             ]
         );
@@ -2032,7 +2104,8 @@ was \"a good start.\"";
             .iter()
             .filter_map(|q| q.speaker.as_ref().map(|sp| doc.str(sp.span)))
             .collect();
-        assert_eq!(speakers, ["Ines Barros"]);
+        // The reported clause ("the deal was ...") and its partial quote.
+        assert_eq!(speakers, ["Ines Barros", "Ines Barros"]);
     }
 
     #[test]

@@ -180,10 +180,12 @@ function flash(nodes) {
 }
 
 /** The article as text nodes, entities as <mark data-kind>, quotes as span.qspan (each
- * piece of a quote its cue interrupts on its own, the cue between left plain). */
+ * piece of a quote its cue interrupts on its own, the cue between left plain; a
+ * partial quote inside the reported clause that holds it, a span in a span). */
 function renderText(text, result) {
   const { entities } = result;
-  const quotes = result.quotes.flatMap((q, index) => q.parts.map((p) => ({ ...p, kind: q.kind, index })));
+  const quotes = result.quotes.flatMap((q, index) => q.parts.map((p) => ({ ...p, kind: q.kind, index })))
+    .sort((x, y) => x.start - y.start || y.end - x.end);
   const cuts = new Set([0, text.length]);
   for (const s of [...entities, ...quotes]) {
     cuts.add(s.start);
@@ -207,8 +209,12 @@ function renderText(text, result) {
         node.tabIndex = 0;
       }
     }
-    const q = quotes[qi];
-    if (q && q.start <= a && b <= q.end) {
+    // The pieces over this stretch, innermost (started last) wrapped first.
+    const over = [];
+    for (let k = qi; k < quotes.length && quotes[k].start <= a; k++) {
+      if (b <= quotes[k].end) over.push(quotes[k]);
+    }
+    for (const q of over.reverse()) {
       node = el('span', { class: `qspan ${q.kind}`, 'data-quote': String(q.index) }, node);
     }
     frag.append(node);

@@ -62,19 +62,55 @@ const QUOTED: &[(&str, QuoteKind, &str, &str)] = &[
     ("\"These are atrocities. It is an outrage to the world.\"", QuoteKind::Direct, "said", "Joe Biden"),
 ];
 
-/// Every quotation, and the reported speech the default analysis also reads.
-fn with_reported_speech() -> Vec<(&'static str, QuoteKind, &'static str, &'static str)> {
-    let mut want = QUOTED.to_vec();
-    want.insert(
-        6,
-        (
-            "Russia wants to force the disarmament of Ukraine's military and topple the pro-Western government",
-            QuoteKind::Indirect,
-            "saying",
-            "Vladimir Putin",
-        ),
-    );
-    want
+/// The reported clauses that hold a partial quote (mixed quotes), as the attribution
+/// model reads them: what the speaker said, the partial quote being their own words.
+const CLAUSES: &[(&str, QuoteKind, &str, &str)] = &[
+    (
+        "Russian counterpart Vladimir Putin a \"war criminal\"",
+        QuoteKind::Mixed,
+        "called",
+        "Joe Biden",
+    ),
+    (
+        "Biden was \"speaking from his heart\" after seeing images on television of \"barbaric actions by a brutal dictator through his invasion of a foreign country.\"",
+        QuoteKind::Mixed,
+        "said",
+        "Jen Psaki",
+    ),
+    (
+        "Biden’s words were \"unacceptable and unforgivable.\"",
+        QuoteKind::Mixed,
+        "said",
+        "Kremlin",
+    ),
+    (
+        "the US State Department already has \"a legal process that is ongoing\" on examining Russia's actions",
+        QuoteKind::Mixed,
+        "said",
+        "Jen Psaki",
+    ),
+];
+
+/// Putin's reported speech, which the default analysis also reads.
+const REPORTED: (&str, QuoteKind, &str, &str) = (
+    "Russia wants to force the disarmament of Ukraine's military and topple the pro-Western government",
+    QuoteKind::Indirect,
+    "saying",
+    "Vladimir Putin",
+);
+
+/// `quotes` in the order of the analysis: by where each starts in `text` (its first
+/// occurrence), then by where it ends.
+fn in_text_order<'a>(
+    text: &str,
+    quotes: impl IntoIterator<Item = (&'a str, QuoteKind, &'a str, &'a str)>,
+) -> Vec<(&'a str, QuoteKind, &'a str, &'a str)> {
+    let mut out: Vec<_> = quotes.into_iter().collect();
+    out.sort_by_key(|q| {
+        let start = text.find(q.0).expect("an expected quote is in the seed");
+        (start, start + q.0.len())
+    });
+    out
 }
 
 #[test]
@@ -82,9 +118,14 @@ fn every_quote_is_found_with_its_speaker() {
     let Some(text) = seed() else { return };
     let doc = analyze(&text);
     crate::assert_spans_valid(&doc);
-    assert_eq!(quotes_of(&doc), with_reported_speech());
+    let all = QUOTED.iter().chain(CLAUSES).copied().chain([REPORTED]);
+    assert_eq!(quotes_of(&doc), in_text_order(&text, all));
     // The tweet's speaker is "he" in the text, resolved to Biden.
-    let tweet = &doc.quotes[8];
+    let tweet = doc
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.str(c) == "tweeting"))
+        .expect("the tweet is found");
     assert_eq!(doc.str(tweet.speaker.as_ref().unwrap().span), "he");
 }
 
@@ -97,7 +138,8 @@ fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
         QuoteModel::LearnedQuoted,
     );
     crate::assert_spans_valid(&doc);
-    assert_eq!(quotes_of(&doc), QUOTED);
+    let quoted = QUOTED.iter().chain(CLAUSES).copied();
+    assert_eq!(quotes_of(&doc), in_text_order(&text, quoted));
 }
 
 #[test]
