@@ -703,7 +703,15 @@ impl Ctx<'_> {
         });
         let mut content = f.content;
         if let Some(c) = cue {
-            if self.according_to(self.token_at(c.start)) && content.start >= c.start {
+            // "According to police, officers saw ...": the source between is what
+            // "according to" introduces, and the content after it is what they said.
+            let source_between = f
+                .source
+                .is_some_and(|s| s.start >= c.end && s.end <= content.start);
+            if self.according_to(self.token_at(c.start))
+                && content.start >= c.start
+                && !source_between
+            {
                 return None;
             }
         }
@@ -1639,6 +1647,40 @@ Brackenford Echo that a vote was expected in January.";
         ] {
             let doc = crate::analyze(text);
             assert!(doc.quotes.is_empty(), "{text}: {:?}", doc.quotes);
+        }
+    }
+
+    #[test]
+    fn what_follows_according_to_and_its_source_is_what_they_said() {
+        for (text, said, source) in [
+            (
+                "According to federal data, 70 percent of the ferries are older than thirty \
+                 years, a level unchanged since the 1990s.",
+                "70 percent of the ferries are older than thirty years, a level unchanged \
+                 since the 1990s",
+                "federal data",
+            ),
+            (
+                "According to police, the skipper left the wheelhouse with a flare and came \
+                 back, and they told him to stop.",
+                "the skipper left the wheelhouse with a flare and came back, and they told \
+                 him to stop",
+                "police",
+            ),
+        ] {
+            let doc = crate::analyze(text);
+            let found: Vec<(&str, QuoteKind, Option<&str>)> = doc
+                .quotes
+                .iter()
+                .map(|q| {
+                    (
+                        doc.str(q.span),
+                        q.kind,
+                        q.speaker.as_ref().map(|s| doc.str(s.span)),
+                    )
+                })
+                .collect();
+            assert_eq!(found, [(said, QuoteKind::Indirect, Some(source))], "{text}");
         }
     }
 
