@@ -708,7 +708,7 @@ impl Ctx<'_> {
         });
         let mut content = f.content;
         if let Some(c) = cue {
-            // "According to police, officers saw ...": the source between is what
+            // "According to the coastguard, the crew ...": the source between is what
             // "according to" introduces, and the content after it is what they said.
             let source_between = f
                 .source
@@ -1659,18 +1659,17 @@ Brackenford Echo that a vote was expected in January.";
     fn what_follows_according_to_and_its_source_is_what_they_said() {
         for (text, said, source) in [
             (
-                "According to federal data, 70 percent of the ferries are older than thirty \
-                 years, a level unchanged since the 1990s.",
-                "70 percent of the ferries are older than thirty years, a level unchanged \
-                 since the 1990s",
-                "federal data",
+                "According to port records, nine in ten of the ferries in the fleet are \
+                 older than thirty years.",
+                "nine in ten of the ferries in the fleet are older than thirty years",
+                "port records",
             ),
             (
-                "According to police, the skipper left the wheelhouse with a flare and came \
-                 back, and they told him to stop.",
+                "According to the coastguard, the skipper left the wheelhouse with a flare \
+                 and came back, and they told him to stop.",
                 "the skipper left the wheelhouse with a flare and came back, and they told \
                  him to stop",
-                "police",
+                "the coastguard",
             ),
         ] {
             let doc = crate::analyze(text);
