@@ -733,10 +733,9 @@ impl Ctx<'_> {
             }
         }
         // "said Wednesday the plan ...": the day is when it was said, not what.
-        if let Some(e) = self
-            .entities_in(Span::new(content.start, content.start + 1))
-            .first()
-            .filter(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time))
+        if let Some((_, e)) = self
+            .entity_at(content.start)
+            .filter(|(_, e)| matches!(e.kind, EntityKind::Date | EntityKind::Time))
         {
             let next = self.token_at(e.span.end);
             if let Some(t) = self.tokens.get(next).filter(|t| t.span.end < content.end) {
