@@ -89,6 +89,10 @@ pub struct QuoteOut {
     /// cue interrupts it ("“We won,” she said, “and we will win again.”"), when
     /// `start..end` runs over the cue too.
     pub parts: Vec<SpanOut>,
+    /// The speaker's own words inside a mixed quote, each with its quotation marks
+    /// (“dead on arrival” in "said the plan was “dead on arrival” unless ..."), in order;
+    /// empty for the other kinds.
+    pub quoted: Vec<SpanOut>,
 }
 
 /// The speaker of a quotation.
@@ -193,6 +197,7 @@ impl Output {
                     } else {
                         q.parts.iter().map(|p| span(*p)).collect()
                     },
+                    quoted: q.quoted.iter().map(|p| span(*p)).collect(),
                 })
                 .collect(),
             sentences: doc

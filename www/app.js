@@ -180,12 +180,14 @@ function flash(nodes) {
 }
 
 /** The article as text nodes, entities as <mark data-kind>, quotes as span.qspan (each
- * piece of a quote its cue interrupts on its own, the cue between left plain; a
- * partial quote inside the reported clause that holds it, a span in a span). */
+ * piece of a quote its cue interrupts on its own, the cue between left plain; the
+ * speaker's own words inside a mixed quote, span.qspan.quoted, a span in its span). */
 function renderText(text, result) {
   const { entities } = result;
-  const quotes = result.quotes.flatMap((q, index) => q.parts.map((p) => ({ ...p, kind: q.kind, index })))
-    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const quotes = result.quotes.flatMap((q, index) => [
+    ...q.parts.map((p) => ({ ...p, kind: q.kind, index })),
+    ...q.quoted.map((p) => ({ ...p, kind: 'quoted', index })),
+  ]).sort((x, y) => x.start - y.start || y.end - x.end);
   const cuts = new Set([0, text.length]);
   for (const s of [...entities, ...quotes]) {
     cuts.add(s.start);
@@ -267,9 +269,20 @@ function renderQuotes(result) {
   applyFilters();
 }
 
-/** A quote's words: its pieces, with " … " where its cue interrupts it. */
+/** A quote's words: its pieces, with " … " where its cue interrupts it, and the
+ * speaker's own words inside a mixed quote set apart (span.own). */
 function words(q) {
-  return q.parts.map((p) => p.text).join(' … ');
+  const out = [];
+  q.parts.forEach((p, k) => {
+    if (k) out.push(' … ');
+    let at = p.start;
+    for (const w of q.quoted.filter((w) => p.start <= w.start && w.end <= p.end)) {
+      out.push(p.text.slice(at - p.start, w.start - p.start), el('span', { class: 'own' }, w.text));
+      at = w.end;
+    }
+    out.push(p.text.slice(at - p.start));
+  });
+  return out;
 }
 
 function card(q, i) {
@@ -278,7 +291,7 @@ function card(q, i) {
     : 'Unattributed';
   const reported = q.kind === 'indirect';
   const node = el('li', { class: `quote ${q.kind}`, tabIndex: 0, 'data-quote': String(i), 'data-kind': q.kind },
-    el('blockquote', {}, words(q)),
+    el('blockquote', {}, ...words(q)),
     el('p', { class: 'meta' },
       el('span', { class: 'speaker' }, who),
       el('span', { class: 'kind', title: reported ? 'reported speech, not in quotation marks' : 'in quotation marks' },
@@ -354,7 +367,7 @@ export function reportHtml(result, css) {
   const counts = {};
   for (const e of result.entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
   const legend = Object.entries(counts).map(([k, n]) => `<li><mark data-kind="${esc(k)}">${esc(k)}</mark> ${n}</li>`).join('');
-  const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}"><blockquote>${esc(words(q))}</blockquote>`
+  const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}">${el('blockquote', {}, ...words(q)).outerHTML}`
     + `<p class="meta"><span class="speaker">${esc(q.speaker ? q.speaker.name : 'Unattributed')}</span>`
     + `<span class="kind">${q.kind === 'indirect' ? 'indirect · reported' : esc(q.kind)}</span>`
     + `${q.cue ? `<span class="cue">cue: ${esc(q.cue.text)}</span>` : ''}</p></li>`).join('\n');

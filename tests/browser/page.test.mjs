@@ -83,10 +83,10 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
     name: g.querySelector('h3').firstChild.textContent,
     quotes: [...g.querySelectorAll('.quote')].map((c) => c.dataset.kind),
   })));
-  assert.deepEqual(groups.map((g) => g.name), ['Tom Baird', 'Fiona Grant', 'Ann Lee', 'Ewan MacRae', 'its annual report']);
-  assert.deepEqual(groups[1].quotes, ['indirect', 'direct']);
-  // Tom Baird's partial quotes, each with the reported clause that holds it (mixed).
-  assert.deepEqual(groups[0].quotes, ['mixed', 'partial', 'mixed', 'partial']);
+  assert.deepEqual(groups.map((g) => g.name), ['Fiona Grant', 'Tom Baird', 'Ann Lee', 'Ewan MacRae', 'its annual report']);
+  assert.deepEqual(groups[0].quotes, ['indirect', 'direct']);
+  // Tom Baird's reported clauses, each holding his own words in quotation marks (mixed).
+  assert.deepEqual(groups[1].quotes, ['mixed', 'mixed']);
   const badge = await page.$eval('#quotes .quote.indirect .kind', (b) => b.textContent);
   assert.match(badge, /reported/);
   const visible = () => page.$$eval('#quotes .quote', (cs) => cs.filter((c) => c.offsetParent !== null)
@@ -94,21 +94,25 @@ test('who said what: quotes grouped by speaker, reported speech apart, filters',
   await page.selectOption('#kind-filter', 'indirect');
   assert.deepEqual(await visible(), ['indirect:Fiona Grant', 'indirect:Ann Lee', 'indirect:its annual report']);
   await page.selectOption('#kind-filter', 'quoted');
-  assert.equal((await visible()).length, 6);
+  assert.equal((await visible()).length, 4);
   await page.selectOption('#kind-filter', '');
   const tom = await page.$eval('#speaker-filter', (s) => [...s.options].find((o) => o.textContent.startsWith('Tom Baird')).value);
   await page.selectOption('#speaker-filter', tom);
-  assert.deepEqual(await visible(), ['mixed:Tom Baird', 'partial:Tom Baird', 'mixed:Tom Baird', 'partial:Tom Baird']);
+  assert.deepEqual(await visible(), ['mixed:Tom Baird', 'mixed:Tom Baird']);
   await page.selectOption('#speaker-filter', '');
-  assert.equal((await visible()).length, 9);
-  // In the text, a partial quote is underlined inside its clause, and its card shows
-  // its own words there.
-  const nested = await page.$$eval('#text .qspan.mixed .qspan.partial', (n) => n.map((x) => x.textContent));
+  assert.equal((await visible()).length, 7);
+  // In the text and on its card, the speaker's own words are set apart inside the
+  // clause; the card's click shows the clause.
+  const nested = await page.$$eval('#text .qspan.mixed .qspan.quoted', (n) => n.map((x) => x.textContent));
   assert.deepEqual(nested, ['"a political stunt"', '"being used as pawns."']);
-  await page.click('#quotes .quote.partial');
-  const i = await page.$eval('#quotes .quote.partial', (c) => c.dataset.quote);
-  const flashed = await page.$$eval(`#text .qspan.flash[data-quote="${i}"]`, (n) => n.map((x) => x.textContent));
-  assert.deepEqual(flashed, ['"a political stunt"']);
+  const own = await page.$$eval('#quotes .quote.mixed .own', (n) => n.map((x) => x.textContent));
+  assert.deepEqual(own, ['"a political stunt"', '"being used as pawns."']);
+  const card = await page.$eval('#quotes .quote.mixed blockquote', (b) => b.textContent);
+  assert.equal(card, 'the closure "a political stunt"');
+  await page.click('#quotes .quote.mixed');
+  const i = await page.$eval('#quotes .quote.mixed', (c) => c.dataset.quote);
+  const flashed = await page.$$eval(`#text .qspan.mixed.flash[data-quote="${i}"]`, (n) => n.map((x) => x.textContent).join(''));
+  assert.equal(flashed, 'the closure "a political stunt"');
 });
 
 test('legend: counts per kind, a box hides a kind, and a mention outlines its entity', async () => {
@@ -147,16 +151,16 @@ test('downloads: the result as JSON, the quotes as CSV', async () => {
   assert.equal(json.suggestedFilename(), 'newslens.json');
   const data = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.equal(data.text, ARTICLE + HOSTILE);
-  assert.equal(data.quotes.length, 9);
+  assert.equal(data.quotes.length, 7);
   for (const q of data.quotes) {
     assert.equal(data.text.slice(q.start, q.end), q.text);
-    for (const p of q.parts) assert.equal(data.text.slice(p.start, p.end), p.text);
+    for (const p of [...q.parts, ...q.quoted]) assert.equal(data.text.slice(p.start, p.end), p.text);
   }
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   assert.equal(csv.suggestedFilename(), 'newslens-quotes.csv');
   const rows = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
   assert.equal(rows[0], '"speaker","quote","kind","cue","start","end"');
-  assert.equal(rows.length, 10);
+  assert.equal(rows.length, 8);
   const boats = data.quotes.find((q) => q.text.includes('We cannot send boats'));
   assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,"" Grant told reporters. ""Somebody is going to run aground.""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
 });
@@ -175,7 +179,9 @@ test('the HTML report: the highlighted article and who said what, with no script
   const persons = await view.$$eval('.text mark[data-kind="person"]', (ms) => ms.map((m) => m.textContent));
   assert.ok(persons.includes('Fiona Grant'), persons.join(', '));
   const cards = await view.$$eval('.quotes li.quote', (cs) => cs.map((c) => c.textContent));
-  assert.equal(cards.length, 9);
+  assert.equal(cards.length, 7);
+  const own = await view.$$eval('.quotes li.quote .own', (n) => n.map((x) => x.textContent));
+  assert.deepEqual(own, ['"a political stunt"', '"being used as pawns."']);
   assert.ok(cards.some((c) => c.includes('We cannot send boats out') && c.includes('Fiona Grant') && c.includes('told reporters')), cards.join('\n'));
   assert.equal(await view.$$eval('script, img, [tabindex], .flash, .same', (n) => n.length), 0);
   // Styled by its own stylesheet: a person is highlighted.

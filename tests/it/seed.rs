@@ -34,7 +34,9 @@ fn quotes_of(doc: &newslens::Document) -> Vec<(&str, QuoteKind, &str, &str)> {
         .collect()
 }
 
-/// Every quotation of the seed in quotation marks, as the rules must find them.
+/// Every quotation of the seed in quotation marks, as the rules find them: the partial
+/// ones, inside a reported clause, are the `quoted` words of that clause (a mixed
+/// quote) when the attribution model finds it.
 const QUOTED: &[(&str, QuoteKind, &str, &str)] = &[
     ("\"war criminal\"", QuoteKind::Partial, "called", "Joe Biden"),
     ("\"I think he is a war criminal,\"", QuoteKind::Direct, "told reporters", "Joe Biden"),
@@ -62,8 +64,8 @@ const QUOTED: &[(&str, QuoteKind, &str, &str)] = &[
     ("\"These are atrocities. It is an outrage to the world.\"", QuoteKind::Direct, "said", "Joe Biden"),
 ];
 
-/// The reported clauses that hold a partial quote (mixed quotes), as the attribution
-/// model reads them: what the speaker said, the partial quote being their own words.
+/// The reported clauses that hold the partial quotes (mixed quotes), as the attribution
+/// model reads them: what the speaker said, the quoted words being their own.
 const CLAUSES: &[(&str, QuoteKind, &str, &str)] = &[
     (
         "Russian counterpart Vladimir Putin a \"war criminal\"",
@@ -113,13 +115,36 @@ fn in_text_order<'a>(
     out
 }
 
+/// The quotations in quotation marks that are quotes of their own (not partial).
+fn whole_quotes() -> impl Iterator<Item = (&'static str, QuoteKind, &'static str, &'static str)> {
+    QUOTED.iter().copied().filter(|q| q.1 != QuoteKind::Partial)
+}
+
+/// Each partial quotation is found as the `quoted` words of a mixed quote with its cue
+/// and speaker.
+fn assert_partial_quotes_are_in_their_clauses(doc: &newslens::Document) {
+    for (words, _, cue, name) in QUOTED.iter().filter(|q| q.1 == QuoteKind::Partial) {
+        let holder = doc
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Mixed && q.quoted.iter().any(|s| doc.str(*s) == *words));
+        let holder = holder.unwrap_or_else(|| panic!("{words} is in no clause"));
+        assert_eq!(holder.cue.map(|c| doc.str(c)), Some(*cue), "{words}");
+        let sp = holder.speaker.as_ref().expect("a speaker");
+        assert_eq!(doc.speaker_name(sp), *name, "{words}");
+    }
+}
+
 #[test]
 fn every_quote_is_found_with_its_speaker() {
     let Some(text) = seed() else { return };
     let doc = analyze(&text);
     crate::assert_spans_valid(&doc);
-    let all = QUOTED.iter().chain(CLAUSES).copied().chain([REPORTED]);
+    let all = whole_quotes()
+        .chain(CLAUSES.iter().copied())
+        .chain([REPORTED]);
     assert_eq!(quotes_of(&doc), in_text_order(&text, all));
+    assert_partial_quotes_are_in_their_clauses(&doc);
     // The tweet's speaker is "he" in the text, resolved to Biden.
     let tweet = doc
         .quotes
@@ -138,8 +163,20 @@ fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
         QuoteModel::LearnedQuoted,
     );
     crate::assert_spans_valid(&doc);
-    let quoted = QUOTED.iter().chain(CLAUSES).copied();
+    let quoted = whole_quotes().chain(CLAUSES.iter().copied());
     assert_eq!(quotes_of(&doc), in_text_order(&text, quoted));
+    assert_partial_quotes_are_in_their_clauses(&doc);
+}
+
+#[test]
+fn the_rules_find_every_quotation_with_its_speaker() {
+    let Some(text) = seed() else { return };
+    let doc = newslens::analyze_using(&text, &newslens::ner::ModelNameFinder, QuoteModel::Rules);
+    crate::assert_spans_valid(&doc);
+    assert_eq!(
+        quotes_of(&doc),
+        in_text_order(&text, QUOTED.iter().copied())
+    );
 }
 
 #[test]
