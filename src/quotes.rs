@@ -26,6 +26,7 @@ use crate::span::{Span, SpanIndex};
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
 
+pub mod keep;
 pub mod speakers;
 
 /// What kind of quotation.
@@ -193,9 +194,48 @@ pub fn find_quotes(
         entities,
         groups,
     };
-    let mut quotes = find_unranked(&ctx, model);
+    let quotes = found(&ctx, model);
+    // The keep model judges what it was trained on: the default's findings.
+    if model != QuoteModel::Learned {
+        return quotes;
+    }
+    keep::filter(&ctx, quotes)
+}
+
+/// For training on PolNeAR articles: runs the stages before quotes on each of `docs`,
+/// finds its quotes with `find` (in `--quotes all` mode), matches them to the gold
+/// attributions as the scorer does, and hands `each` the article, its context, the
+/// quotes and the matches (gold index, quote index).
+fn for_each_article(
+    docs: &[crate::attribution::polnear::Doc],
+    find: fn(&Ctx<'_>, QuoteModel) -> Vec<Quote>,
+    mut each: impl FnMut(&crate::attribution::polnear::Doc, &Ctx<'_>, &[Quote], Vec<(usize, usize)>),
+) {
+    for d in docs {
+        let text = &d.text;
+        let (tokens, sentences, entities, groups) =
+            crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
+        let ctx = Ctx {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            entities: &entities,
+            groups: &groups,
+        };
+        let quotes = find(&ctx, QuoteModel::Learned);
+        let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
+        let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();
+        let matches = crate::attribution::matches(text, &gold, &pred);
+        each(d, &ctx, &quotes, matches);
+    }
+}
+
+/// The quotes `model` finds, each with its speaker, before the learned model of which
+/// reported clauses to keep ([`keep`]) has its say.
+fn found(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
+    let mut quotes = find_unranked(ctx, model);
     if model != QuoteModel::Rules {
-        speakers::rerank(&ctx, &mut quotes);
+        speakers::rerank(ctx, &mut quotes);
     }
     quotes.retain(is_attributed_or_quoted);
     for q in &mut quotes {
@@ -203,7 +243,7 @@ pub fn find_quotes(
             sp.span = ctx.without_end_punct(sp.span);
         }
     }
-    within_clauses(&ctx, join_interrupted(&ctx, quotes))
+    within_clauses(ctx, join_interrupted(ctx, quotes))
 }
 
 /// A partial quote inside a mixed one is part of it, not a quote of its own: "said the

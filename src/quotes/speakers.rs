@@ -402,23 +402,11 @@ fn inside_quote(quotes: &[Quote], span: Span) -> bool {
 /// candidate are left out.
 pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
     let mut out = Vec::new();
-    for d in docs {
-        let text = &d.text;
-        let (tokens, sentences, entities, groups) =
-            crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
-        let ctx = Ctx {
-            text,
-            tokens: &tokens,
-            sentences: &sentences,
-            entities: &entities,
-            groups: &groups,
-        };
-        let quotes = super::find_unranked(&ctx, crate::QuoteModel::Learned);
-        let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
-        let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();
-        for (gi, pi) in crate::attribution::matches(text, &gold, &pred) {
+    super::for_each_article(docs, super::find_unranked, |d, ctx, quotes, matches| {
+        let text = ctx.text;
+        for (gi, pi) in matches {
             let source = crate::attribution::charset(text, &d.attributions[gi].source);
-            let c = candidates(&ctx, &quotes, pi);
+            let c = candidates(ctx, quotes, pi);
             let right: Vec<bool> = c
                 .speakers
                 .iter()
@@ -476,14 +464,14 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
                 });
             }
         }
-    }
+    });
     out
 }
 
-/// Learns ranker weights from `examples` with an averaged perceptron (`epochs` passes,
-/// in an order shuffled by `seed`).
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Weights {
-    let n = 1usize << BITS;
+/// Learns ranker weights (a table of `2^bits`) from `examples` with an averaged
+/// perceptron (`epochs` passes, in an order shuffled by `seed`).
+pub fn train(examples: &[Example], bits: u32, epochs: usize, seed: u64) -> Weights {
+    let n = 1usize << bits;
     let mut w = vec![0.0f32; n];
     let mut total = vec![0.0f32; n];
     let mut stamp = vec![0usize; n];
@@ -649,8 +637,8 @@ mod tests {
                 Example { feats, gold }
             })
             .collect();
-        let w = train(&examples, 5, 7);
+        let w = train(&examples, BITS, 5, 7);
         assert!(accuracy(&w, &examples).0 > 99.9);
-        assert_eq!(w, train(&examples, 5, 7));
+        assert_eq!(w, train(&examples, BITS, 5, 7));
     }
 }
