@@ -32,6 +32,10 @@ pub(crate) fn assert_spans_valid(doc: &Document) {
         if let Some(s) = &q.speaker {
             assert!(ok(s.span), "speaker {:?}", s.span);
         }
+        for p in q.parts.iter().chain(&q.quoted) {
+            let inside = q.span.start <= p.start && p.end <= q.span.end;
+            assert!(ok(*p) && inside, "piece {p:?} of {:?}", q.span);
+        }
     }
     for (gi, g) in doc.groups.iter().enumerate() {
         for &m in &g.mentions {

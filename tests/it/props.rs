@@ -117,6 +117,9 @@ fn check_output(text: &str) {
             if let Some(s) = &q.speaker {
                 assert_eq!(slice(s.start, s.end), s.text);
             }
+            for p in q.parts.iter().chain(&q.quoted) {
+                assert_eq!(Some(slice(p.start, p.end)), p.text);
+            }
         }
     }
 }
