@@ -43,6 +43,21 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** A quote's words: its pieces joined by " … ", the speaker's own words inside a mixed
+ * quote in <em>. */
+function words(q) {
+  return q.parts.flatMap((p, k) => {
+    const out = k ? [' … '] : [];
+    let at = p.start;
+    for (const w of q.quoted.filter((w) => p.start <= w.start && w.end <= p.end)) {
+      out.push(p.text.slice(at - p.start, w.start - p.start), el('em', {}, w.text));
+      at = w.end;
+    }
+    out.push(p.text.slice(at - p.start));
+    return out;
+  });
+}
+
 export class NewsLens extends HTMLElement {
   static observedAttributes = ['text', 'quotes'];
 
@@ -113,7 +128,7 @@ export class NewsLens extends HTMLElement {
     frag.append(text.slice(at));
     article.replaceChildren(frag);
     this.#root.querySelector('.quotes').replaceChildren(...quotes.map((q) => el('li', { class: `quote ${q.kind}` },
-      el('blockquote', {}, q.parts.map((p) => p.text).join(' … ')),
+      el('blockquote', {}, ...words(q)),
       el('p', { class: 'meta' },
         el('span', { class: 'speaker' }, q.speaker ? q.speaker.name : 'Unattributed'),
         ' · ',

@@ -34,7 +34,10 @@ test('the element analyses its text content and the host hears `analyzed`', asyn
     quotes: [...n.shadowRoot.querySelectorAll('.quote')].map((q) => q.querySelector('.speaker').textContent),
     text: n.shadowRoot.querySelector('.article').textContent,
     own: n.textContent.trim(),
+    quoted: [...n.shadowRoot.querySelectorAll('.quote.mixed em')].map((e) => e.textContent),
   }));
+  // The speaker's own words inside a reported clause, set apart.
+  assert.deepEqual(shadow.quoted, ['"a political stunt"']);
   assert.ok(shadow.marks.includes('person:Fiona Grant'), shadow.marks.join(', '));
   assert.ok(shadow.marks.includes('location:Elwin'), shadow.marks.join(', '));
   assert.equal(shadow.text, shadow.own);
