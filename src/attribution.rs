@@ -939,6 +939,12 @@ pub(crate) fn charset(text: &str, spans: &[Span]) -> std::collections::BTreeSet<
 
 type Chars = std::collections::BTreeSet<usize>;
 
+/// Whether a predicted source (or speaker) is right for a gold one, as the scorer
+/// counts it: their characters overlap, or both are absent.
+pub(crate) fn role_ok(gold: &Chars, pred: &Chars) -> bool {
+    (gold.is_empty() && pred.is_empty()) || gold.intersection(pred).next().is_some()
+}
+
 /// Pairs of gold and predicted contents that the scorer matches: one to one, at a
 /// Jaccard overlap of their characters of at least 0.5, best first.
 fn match_sets(gold: &[&Chars], pred: &[&Chars]) -> Vec<(usize, usize)> {
@@ -1017,8 +1023,7 @@ pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores
         let pred_contents: Vec<&Chars> = pred.iter().map(|x| &x.0).collect();
         for (gi, pi) in match_sets(&gold_contents, &pred_contents) {
             sc.content += 1;
-            let (gs, ps) = (&gold[gi].1, &pred[pi].1);
-            if (gs.is_empty() && ps.is_empty()) || gs.intersection(ps).next().is_some() {
+            if role_ok(&gold[gi].1, &pred[pi].1) {
                 sc.attribution += 1;
             }
         }

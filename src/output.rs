@@ -192,11 +192,7 @@ impl Output {
                         name: doc.speaker_name(s).to_owned(),
                         group: s.group,
                     }),
-                    parts: if q.parts.is_empty() {
-                        vec![span(q.span)]
-                    } else {
-                        q.parts.iter().map(|p| span(*p)).collect()
-                    },
+                    parts: q.pieces().iter().map(|p| span(*p)).collect(),
                     quoted: q.quoted.iter().map(|p| span(*p)).collect(),
                 })
                 .collect(),

@@ -76,6 +76,18 @@ pub struct Quote {
     pub quoted: Vec<Span>,
 }
 
+impl Quote {
+    /// Its pieces in order: those in quotation marks of a quote its cue interrupts
+    /// (`parts`), else the quote itself.
+    pub fn pieces(&self) -> &[Span] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.parts
+        }
+    }
+}
+
 /// How many sentences back a pronoun or role may find the person it refers to.
 const MAX_PRONOUN_REACH: usize = 6;
 
@@ -266,12 +278,8 @@ fn within_clauses(ctx: &Ctx<'_>, mut quotes: Vec<Quote>) -> Vec<Quote> {
                 .any(|k| clauses[k].contains(q.span))
     });
     for q in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Mixed) {
-        let pieces = if q.parts.is_empty() {
-            vec![q.span]
-        } else {
-            q.parts.clone()
-        };
-        q.quoted = pieces
+        q.quoted = q
+            .pieces()
             .iter()
             .flat_map(|p| {
                 quoted_spans(&ctx.text[p.range()])
@@ -2130,14 +2138,9 @@ Mayor Ana Ruiz. ''It is the heart of this town.''\n\nShe called the plan ''a dis
             .quotes
             .iter()
             .map(|q| {
-                let parts = if q.parts.is_empty() {
-                    vec![q.span]
-                } else {
-                    q.parts.clone()
-                };
                 (
                     q.kind,
-                    parts.iter().map(|p| doc.str(*p)).collect::<Vec<_>>(),
+                    q.pieces().iter().map(|p| doc.str(*p)).collect::<Vec<_>>(),
                 )
             })
             .collect();

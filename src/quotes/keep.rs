@@ -36,8 +36,8 @@ fn model() -> Option<&'static Weights> {
         .as_ref()
 }
 
-/// Whether the model judges `quotes[k]`: reported clauses, not the words in quotation
-/// marks the rules found.
+/// Whether the model judges `q`: reported clauses in one piece, not the words in
+/// quotation marks the rules found.
 fn judged(q: &Quote) -> bool {
     matches!(q.kind, QuoteKind::Indirect | QuoteKind::Mixed) && q.parts.is_empty()
 }
@@ -116,8 +116,9 @@ fn features(ctx: &Ctx<'_>, quotes: &[Quote], index: &SpanIndex, k: usize) -> Vec
     match q.cue {
         Some(c) => {
             let cue = &text[c.range()];
-            add(6, lower(cue));
-            add(7, mix(kind, lower(cue)));
+            let cue_hash = lower(cue);
+            add(6, cue_hash);
+            add(7, mix(kind, cue_hash));
             if let Some(w) = cue.split_whitespace().next_back() {
                 add(8, lower(w));
             }
@@ -200,12 +201,11 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<super::speaker
         let mut right = vec![false; quotes.len()];
         for (gi, pi) in matches {
             let source = crate::attribution::charset(text, &d.attributions[gi].source);
-            right[pi] = match &quotes[pi].speaker {
-                None => source.is_empty(),
-                Some(s) => crate::attribution::charset(text, &[s.span])
-                    .iter()
-                    .any(|b| source.contains(b)),
-            };
+            let mine = quotes[pi].speaker.as_ref().map(|s| s.span);
+            right[pi] = crate::attribution::role_ok(
+                &source,
+                &crate::attribution::charset(text, mine.as_slice()),
+            );
         }
         for (k, q) in quotes.iter().enumerate() {
             if judged(q) {

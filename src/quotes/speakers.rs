@@ -410,12 +410,12 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
             let right: Vec<bool> = c
                 .speakers
                 .iter()
-                .map(|s| match s {
-                    None => source.is_empty(),
-                    Some(s) => {
-                        let mine = crate::attribution::charset(text, &[s.span]);
-                        !mine.is_empty() && mine.iter().any(|b| source.contains(b))
-                    }
+                .map(|s| {
+                    let mine = s.as_ref().map(|s| s.span);
+                    crate::attribution::role_ok(
+                        &source,
+                        &crate::attribution::charset(text, mine.as_slice()),
+                    )
                 })
                 .collect();
             // Of the right ones, those that name someone (a name, or a pronoun or role
