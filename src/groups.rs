@@ -6,8 +6,8 @@
 //! spokeswoman, Stéphanie Tremblay").
 
 use crate::entities::{Entity, EntityKind};
-use crate::lexicon::lexicon;
 use crate::lexicon::HashMap;
+use crate::lexicon::{find_lower, lexicon};
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
@@ -24,6 +24,10 @@ pub struct Group {
     pub mentions: Vec<usize>,
     /// Role phrases that refer to it ("the president"), in text order.
     pub references: Vec<Span>,
+    /// The roles its mentions were introduced with ("Republican presidential
+    /// nominee"), for the quote stage's guesses: not part of the result.
+    #[serde(skip)]
+    pub roles: Vec<Role>,
 }
 
 /// Groups the name mentions in `entities` (setting each one's `group`) and returns
@@ -86,6 +90,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                 kind: e.kind,
                 mentions: Vec::new(),
                 references: Vec::new(),
+                roles: Vec::new(),
             });
             groups.len() - 1
         });
@@ -123,56 +128,285 @@ fn one_spaced(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Links each definite role phrase ("the president", "The spokeswoman") to the group of
-/// the latest person that role introduced before it: a person named right after the
-/// role word ("President Joe Biden", "spokesman Dmitry Peskov", "spokeswoman, Stéphanie
-/// Tremblay"). A role that introduced nobody is left alone rather than guessed.
-pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups: &mut [Group]) {
+/// A role as the text gives it: its title ("governor", a short form spelled out; the
+/// last of several, "secretary general"), the party and the other words that qualify
+/// it ("Republican"; "Indiana", "press") and whether it is a former or a vice one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    head: &'static str,
+    party: Vec<String>,
+    proper: Vec<String>,
+    former: bool,
+    vice: bool,
+}
+
+impl Role {
+    /// Whether a role phrase `self` ("the Indiana governor") names the role a person
+    /// was introduced with, `intro` ("Pence, the Indiana governor", "Indiana Gov.
+    /// Mike Pence"): the same title, both former or neither, and each word that
+    /// qualifies the phrase among the introduction's ("the Democratic senator" is
+    /// "Democratic Sen. Elizabeth Warren", but may not be "Sen. Joni Ernst").
+    pub fn names(&self, intro: &Role) -> bool {
+        let within = |a: &[String], b: &[String]| a.is_empty() || a.iter().any(|w| b.contains(w));
+        self.same_title(intro)
+            && within(&self.party, &intro.party)
+            && within(&self.proper, &intro.proper)
+    }
+
+    /// Whether a role phrase `self` cannot mean the person introduced as `intro`:
+    /// the same title of another party ("the GOP nominee" and "Democratic nominee
+    /// Hillary Clinton"), or a former one against a present one. (Other words are
+    /// no proof: a headline in capitals reads as qualifying the title after it.)
+    pub fn excludes(&self, intro: &Role) -> bool {
+        let clash = !self.party.is_empty()
+            && !intro.party.is_empty()
+            && !self.party.iter().any(|w| intro.party.contains(w));
+        self.head == intro.head && (self.former != intro.former || self.vice != intro.vice || clash)
+    }
+
+    fn same_title(&self, intro: &Role) -> bool {
+        self.head == intro.head && self.former == intro.former && self.vice == intro.vice
+    }
+}
+
+/// The title a word is, spelled out ("Gov" -> "governor"), if it is one; an honorific
+/// ("Mr.", "Dr.") is none: it tells no role.
+fn title(word: &str) -> Option<&'static str> {
     let lex = lexicon();
+    let t = find_lower(&lex.role_titles, word)?;
+    Some(match t {
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" => return None,
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "prof" => "professor",
+        _ => t,
+    })
+}
+
+/// Reads the words of a role before its last title, `words` in text order
+/// ("Republican presidential", "former", "Secretary"): party names ("GOP" and
+/// "Republican" as one), capitalised words and title modifiers ("press") qualify
+/// it; "former" and "vice" are marks; other titles and a few lower-case words
+/// ("presidential", "state") are left aside. `None` if a word is no part of a role.
+fn qualifiers(words: &[&str], head: &'static str) -> Option<Role> {
+    let mut role = Role {
+        head,
+        party: Vec::new(),
+        proper: Vec::new(),
+        former: false,
+        vice: false,
+    };
+    let lex = lexicon();
+    for w in words {
+        let lower = w.to_lowercase();
+        match lower.as_str() {
+            "former" | "ex" => role.former = true,
+            "vice" => role.vice = true,
+            "gop" | "republican" => role.party.push("republican".into()),
+            "democrat" | "democratic" => role.party.push("democratic".into()),
+            _ if title(w).is_some() || lex.role_words.contains(lower.as_str()) => {}
+            _ if w.chars().next().is_some_and(char::is_uppercase) || is_title_modifier(w) => {
+                role.proper.push(lower);
+            }
+            _ => return None,
+        }
+    }
+    Some(role)
+}
+
+/// Whether `word`, capitalised, opens a title ("press" of "the press secretary").
+fn is_title_modifier(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    let cap = &mut buf[..word.len()];
+    cap.copy_from_slice(word.as_bytes());
+    cap[0].make_ascii_uppercase();
+    std::str::from_utf8(cap).is_ok_and(|c| lexicon().title_modifiers.contains(c))
+}
+
+/// Links each definite role phrase ("the president", "The spokeswoman", "the Indiana
+/// governor", "the Republican presidential nominee") to the person it names. A person
+/// holds the roles they were introduced with: named right after one ("President Joe
+/// Biden", "Republican presidential nominee Donald Trump", "spokeswoman, Stéphanie
+/// Tremblay", "Gov. Mike Pence") or described by one right after the name ("Mike
+/// Pence, the Indiana governor,"). The phrase names the person last mentioned shortly
+/// before who holds that role, else the one person introduced with it before, if only
+/// one was. Otherwise it is left alone rather than guessed (the quote stage guesses a
+/// speaker's, as it does for "he").
+pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups: &mut [Group]) {
     let word = |i: usize| &text[tokens[i].span.range()];
-    // The role word before each person mention, with the mention's group.
-    let mut introduced: Vec<(usize, String, usize)> = Vec::new(); // (token, role, group)
+    let is_word = |i: usize| is_word(tokens, i);
+    let capitalised = |i: usize| capitalised(text, tokens, i);
+    let role_from = |from: usize| role_from(text, tokens, from);
+    // The roles that introduced each person mention, with the mention's group.
+    let mut introduced: Vec<(usize, Role, usize)> = Vec::new(); // (token, role, group)
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let Some(g) = e.group else { continue };
         let first = tokens.partition_point(|t| t.span.start < e.span.start);
+        // Before the name: "Republican presidential nominee Donald Trump", "Gov. Mike
+        // Pence", "spokeswoman, Stéphanie Tremblay".
         let mut j = first;
-        if j > 0 && word(j - 1) == "," {
+        let comma = j > 0 && word(j - 1) == ",";
+        let short = j > 1 && word(j - 1) == "." && lexicon().abbreviations.contains(word(j - 2));
+        if comma || short {
             j -= 1;
         }
-        if j > 0 && tokens[j - 1].kind == TokenKind::Word {
-            let role = word(j - 1).to_lowercase();
-            if lex.titles.contains(role.as_str()) {
-                introduced.push((first, role, g));
+        if j > 0 && is_word(j - 1) {
+            if let Some(head) = title(word(j - 1)) {
+                let mut k = j - 1;
+                while k > 0
+                    && j - 1 - k < 3
+                    && is_word(k - 1)
+                    && (capitalised(k - 1)
+                        || lexicon().role_words.contains(word(k - 1))
+                        || matches!(word(k - 1), "former" | "ex" | "vice"))
+                    && !matches!(word(k - 1), "The" | "A" | "An")
+                {
+                    k -= 1;
+                }
+                let words: Vec<&str> = (k..j - 1).map(word).collect();
+                if let Some(role) = qualifiers(&words, head) {
+                    introduced.push((first, role, g));
+                }
             }
+        }
+        // After it: "Mike Pence, the Indiana governor," "Ann Lee, a UN spokeswoman.",
+        // closed by punctuation, perhaps after "of" or "from" and a name ("in Chelsea,
+        // the mayor said" describes no one).
+        let last = tokens.partition_point(|t| t.span.start < e.span.end);
+        if word_at(text, tokens, last) == Some(",")
+            && matches!(word_at(text, tokens, last + 1), Some("the" | "a" | "an"))
+        {
+            if let Some((role, end)) = role_from(last + 2) {
+                let mut k = end + 1;
+                if matches!(word_at(text, tokens, k), Some("of" | "from" | "for")) {
+                    k += 1;
+                    while k < end + 6 && capitalised(k) {
+                        k += 1;
+                    }
+                }
+                if matches!(word_at(text, tokens, k), None | Some("," | "." | ";" | ")")) {
+                    introduced.push((first, role, g));
+                }
+            }
+        }
+    }
+    // Entities come in text order, so `introduced` is in order of its tokens.
+    debug_assert!(introduced.windows(2).all(|w| w[0].0 <= w[1].0));
+    // Every person mention: its first token and its group.
+    let mentioned: Vec<(usize, usize)> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| {
+            Some((
+                tokens.partition_point(|t| t.span.start < e.span.start),
+                e.group?,
+            ))
+        })
+        .collect();
+    for (_, role, g) in &introduced {
+        if !groups[*g].roles.contains(role) {
+            groups[*g].roles.push(role.clone());
         }
     }
     for i in 0..tokens.len().saturating_sub(1) {
         if !matches!(word(i), "the" | "The") {
             continue;
         }
-        let role = word(i + 1).to_lowercase();
-        // "the President Joe Biden" names the person itself.
-        let named_next = tokens.get(i + 2).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && text[t.span.range()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        });
-        if !lex.titles.contains(role.as_str()) || named_next {
+        let Some((role, end)) = role_from(i + 1) else {
             continue;
-        }
-        let before = introduced.partition_point(|(t, _, _)| *t < i);
-        if let Some((_, _, g)) = introduced[..before]
+        };
+        // The person last mentioned shortly before who holds that role.
+        let holds = |g: usize| groups[g].roles.iter().any(|r| role.names(r));
+        let seen = mentioned.partition_point(|(t, _)| *t < i);
+        let recent = mentioned[..seen]
             .iter()
             .rev()
-            .find(|(_, r, _)| *r == role)
-        {
-            groups[*g]
+            .take_while(|(t, _)| i - t <= RECENT_TOKENS)
+            .map(|(_, g)| *g)
+            .find(|&g| holds(g));
+        // Else the one person that role introduced before, if only one
+        // ("President Barack Obama" ... "the president").
+        let only = || {
+            let before = introduced.partition_point(|(t, _, _)| *t < i);
+            let mut holders = introduced[..before]
+                .iter()
+                .filter(|(_, r, _)| role.names(r))
+                .map(|(_, _, g)| *g);
+            let first = holders.next()?;
+            holders.all(|g| g == first).then_some(first)
+        };
+        if let Some(g) = recent.or_else(only) {
+            groups[g]
                 .references
-                .push(Span::new(tokens[i].span.start, tokens[i + 1].span.end));
+                .push(Span::new(tokens[i].span.start, tokens[end].span.end));
         }
     }
+}
+
+/// How far back, in tokens, a person counts as just mentioned for a role phrase: about
+/// the length of a short paragraph or two.
+const RECENT_TOKENS: usize = 120;
+
+/// Whether token `i` is a word.
+fn is_word(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+}
+
+/// Whether token `i` is a word that begins with a capital.
+fn capitalised(text: &str, tokens: &[Token], i: usize) -> bool {
+    is_word(tokens, i)
+        && text[tokens[i].span.range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// A role read from token `from` on ("Indiana governor" after "the"): at most four
+/// words ending in a title that no name follows ("the President Joe Biden" names the
+/// person itself). The role and its title's token.
+pub(crate) fn role_from(text: &str, tokens: &[Token], from: usize) -> Option<(Role, usize)> {
+    let mut words = Vec::new();
+    for j in from..(from + 4).min(tokens.len()) {
+        if !is_word(tokens, j) {
+            return None;
+        }
+        let w = &text[tokens[j].span.range()];
+        // Of several titles in a row the last is the role ("secretary general").
+        let more = word_at(text, tokens, j + 1).is_some_and(|n| title(n).is_some());
+        let head = title(w);
+        if let (Some(head), false) = (head, more) {
+            let next = if word_at(text, tokens, j + 1) == Some(".") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if capitalised(text, tokens, next) {
+                return None;
+            }
+            return qualifiers(&words, head).map(|r| (r, j));
+        }
+        // Most words after "the" are none of a role's: stop at the first.
+        let lower_word = !capitalised(text, tokens, j)
+            && head.is_none()
+            && !matches!(w, "former" | "ex" | "vice")
+            && find_lower(&lexicon().role_words, w).is_none()
+            && !is_title_modifier(w);
+        if lower_word {
+            return None;
+        }
+        words.push(w);
+    }
+    None
+}
+
+/// The text of token `i`, if there is one.
+fn word_at<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<&'a str> {
+    tokens.get(i).map(|t| &text[t.span.range()])
 }
 
 #[cfg(test)]
@@ -266,5 +500,48 @@ Weekly did not.";
             .groups
             .iter()
             .all(|g| g.references.iter().all(|s| doc.str(*s) != "The senator")));
+    }
+
+    #[test]
+    fn a_role_names_the_person_last_mentioned_who_holds_it() {
+        let doc = crate::analyze(
+            "Republican presidential nominee Donald Trump spoke in Toledo. Indiana Gov. Mike \
+             Pence joined him there. The Indiana governor praised the crowd, and the \
+             Republican nominee thanked him. The Democratic nominee and the Ohio governor \
+             did not comment.\n\n\
+             Sen. Ann Lee and Sen. Tom Baird met on Monday. Baird left early. Lee stayed, \
+             and the senator said the talks went well.\n\n\
+             Former President Bill Clinton and President Barack Obama spoke. The former \
+             president joked; the president laughed.\n\n\
+             Amina Diallo, the secretary general of the United Nations, arrived late. At a \
+             rally in Chelsea, the mayor spoke. Secretary General Diallo said the \
+             secretary general would stay.",
+        );
+        let refs = |name: &str| -> Vec<&str> {
+            let g = doc.groups.iter().find(|g| g.name == name).expect(name);
+            g.references.iter().map(|s| doc.str(*s)).collect()
+        };
+        assert_eq!(refs("Donald Trump"), ["the Republican nominee"]);
+        assert_eq!(refs("Mike Pence"), ["The Indiana governor"]);
+        // Two senators: the one just mentioned.
+        assert_eq!(refs("Ann Lee"), ["the senator"]);
+        assert!(refs("Tom Baird").is_empty());
+        assert_eq!(refs("Bill Clinton"), ["The former president"]);
+        assert_eq!(refs("Barack Obama"), ["the president"]);
+        // A title of two words; its own description is no reference to another.
+        assert_eq!(
+            refs("Amina Diallo"),
+            ["the secretary general", "the secretary general"]
+        );
+        // No Democratic nominee was introduced, no Ohio governor, nor a mayor: "in
+        // Chelsea, the mayor" does not describe Chelsea.
+        let all: Vec<&str> = doc
+            .groups
+            .iter()
+            .flat_map(|g| g.references.iter().map(|s| doc.str(*s)))
+            .collect();
+        assert!(!all.contains(&"The Democratic nominee"), "{all:?}");
+        assert!(!all.contains(&"the Ohio governor"), "{all:?}");
+        assert!(!all.contains(&"the mayor"), "{all:?}");
     }
 }

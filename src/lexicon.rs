@@ -48,6 +48,11 @@ pub struct Lexicon {
     /// Lower-case titles and roles ("president", "spokesman").
     pub titles: HashSet<&'static str>,
     pub title_modifiers: HashSet<&'static str>,
+    /// Lower-case titles a role phrase may end in: `titles` and those of
+    /// `role_titles.txt` ("nominee").
+    pub role_titles: HashSet<&'static str>,
+    /// Lower-case words inside a role phrase that do not qualify it ("presidential").
+    pub role_words: HashSet<&'static str>,
     /// Lower-case nouns for unnamed speakers ("aide", "campaign", "analysts").
     pub speaker_nouns: HashSet<&'static str>,
     pub abbreviations: HashSet<&'static str>,
@@ -76,11 +81,30 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
         "title_modifiers",
         include_str!("../data/title_modifiers.txt"),
     ),
+    ("role_titles", include_str!("../data/role_titles.txt")),
+    ("role_words", include_str!("../data/role_words.txt")),
     ("speaker_nouns", include_str!("../data/speaker_nouns.txt")),
     ("abbreviations", include_str!("../data/abbreviations.txt")),
     ("cues", include_str!("../data/cues.txt")),
     ("auxiliaries", include_str!("../data/auxiliaries.txt")),
 ];
+
+/// The entry of `list` that `word` is, case aside (lower-cased on the stack where it is
+/// short and ASCII, as the words looked up mostly are).
+#[inline]
+pub(crate) fn find_lower(list: &HashSet<&'static str>, word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(|l| list.get(l).copied())
+    } else {
+        list.get(word.to_lowercase().as_str()).copied()
+    }
+}
 
 /// The lines of a text, as `str::lines` gives them, found by a vectorised byte search:
 /// `str::lines` cost a fifth of the start-up on the compiled-in lists' 92,000 lines.
@@ -161,6 +185,12 @@ pub fn lexicon() -> &'static Lexicon {
         misc_words: set("misc_words"),
         titles: set("titles"),
         title_modifiers: set("title_modifiers"),
+        role_titles: {
+            let mut titles = set("titles");
+            titles.extend(set("role_titles"));
+            titles
+        },
+        role_words: set("role_words"),
         speaker_nouns: set("speaker_nouns"),
         abbreviations: set("abbreviations"),
         cues: set("cues"),

@@ -1299,8 +1299,13 @@ impl Ctx<'_> {
                 // "the spokesman", "a White House official", "the campaign".
                 let mut j = i + 1;
                 while j < b && j < i + 4 && self.tokens[j].kind == TokenKind::Word {
-                    let title = self.tok_in(j, &lexicon().titles);
+                    let title = self.tok_in(j, &lexicon().role_titles);
                     if title || self.tok_in(j, &lexicon().speaker_nouns) {
+                        // Of several titles the last ends the role ("the secretary
+                        // general"), as the grouping stage reads it.
+                        while title && j + 1 < b && self.tok_in(j + 1, &lexicon().role_titles) {
+                            j += 1;
+                        }
                         let definite = !matches!(self.tok(i), "a" | "an" | "A" | "An");
                         let span = Span::new(start, self.tokens[j].span.end);
                         // A role the grouping stage linked ("the spokeswoman") names its
@@ -1314,8 +1319,13 @@ impl Ctx<'_> {
                             speaker: Speaker {
                                 span,
                                 entity: None,
-                                group: linked
-                                    .or_else(|| if nearest { self.resolve(i) } else { None }),
+                                group: linked.or_else(|| {
+                                    if nearest {
+                                        self.resolve_role(i)
+                                    } else {
+                                        None
+                                    }
+                                }),
                             },
                             kind: MentionKind::Role,
                             possessive: false,
@@ -1345,16 +1355,7 @@ impl Ctx<'_> {
     /// Whether token `j`, case aside, is in `list` (the words looked up are short and
     /// ASCII: lower-cased on the stack).
     fn tok_in(&self, j: usize, list: &crate::lexicon::HashSet<&'static str>) -> bool {
-        let w = self.tok(j);
-        let mut buf = [0u8; 24];
-        if w.len() <= buf.len() && w.is_ascii() {
-            let lower = &mut buf[..w.len()];
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|l| list.contains(l))
-        } else {
-            list.contains(w.to_lowercase().as_str())
-        }
+        crate::lexicon::find_lower(list, self.tok(j)).is_some()
     }
 
     /// A speaker mention within tokens `a..b`: the first (`first`) or last name of a
@@ -1403,10 +1404,30 @@ impl Ctx<'_> {
     /// The person group a pronoun or role at token `i` refers to: the nearest person
     /// before it in its sentence, else the first person named in an earlier sentence.
     fn resolve(&self, i: usize) -> Option<usize> {
+        self.resolve_to(i, |_| true)
+    }
+
+    /// The person group the role phrase at token `i` ("the GOP nominee", whose
+    /// grouping stage linked it to no one) most likely means: as [`Ctx::resolve`], but
+    /// passing over a person introduced with the same title qualified otherwise
+    /// ("Democratic nominee Hillary Clinton").
+    fn resolve_role(&self, i: usize) -> Option<usize> {
+        let Some((role, _)) = crate::groups::role_from(self.text, self.tokens, i + 1) else {
+            return self.resolve(i);
+        };
+        self.resolve_to(i, |g| {
+            !self.groups[g].roles.iter().any(|r| role.excludes(r))
+        })
+    }
+
+    /// As [`Ctx::resolve`], among the persons whose group `fits`.
+    fn resolve_to(&self, i: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
         let at = self.tokens[i].span.start;
         let si = self.sentence_at(at)?;
         let person = |e: &&Entity| {
-            e.kind == EntityKind::Person && !self.text[e.span.end..].starts_with(['\'', '’'])
+            e.kind == EntityKind::Person
+                && !self.text[e.span.end..].starts_with(['\'', '’'])
+                && e.group.is_some_and(&fits)
         };
         let here = self.entities_in(self.sentences[si].span);
         if let Some(e) = here.iter().filter(person).rfind(|e| e.span.end <= at) {
@@ -1953,6 +1974,44 @@ the lanes would cost about 4 million euros.";
             let group = speaker.group.expect("a group");
             assert_eq!(doc.groups[group].name, "Tomás Reilly");
         }
+    }
+
+    #[test]
+    fn a_role_speaks_as_the_person_it_names_never_as_one_of_another_party() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            let doc = crate::analyze(text);
+            doc.quotes
+                .iter()
+                .map(|q| {
+                    let g = q.speaker.as_ref().and_then(|s| s.group)?;
+                    Some(doc.groups[g].name.clone())
+                })
+                .collect()
+        };
+        // Linked by the grouping stage: the role Ann Lee was introduced with.
+        assert_eq!(
+            speakers(
+                "Republican nominee Ann Lee spoke in Toledo on Monday. \"We will win,\" the \
+                 Republican nominee said.\n\nDemocratic nominee Tom Baird toured a plant in \
+                 Ohio on Tuesday. \"We need jobs,\" the GOP nominee said later."
+            ),
+            [Some("Ann Lee".to_string()), Some("Ann Lee".to_string())]
+        );
+        // Guessed: the person just named, unless they are of the other party.
+        assert_eq!(
+            speakers(
+                "Gov. Mike Pence visited a school in Fort Wayne. \"It was great,\" the Indiana \
+                 governor said."
+            ),
+            [Some("Mike Pence".to_string())]
+        );
+        assert_eq!(
+            speakers(
+                "Democratic nominee Tom Baird toured a plant in Ohio on Tuesday. \"We need \
+                 jobs,\" the GOP nominee said later."
+            ),
+            [None]
+        );
     }
 
     #[test]

@@ -99,8 +99,29 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i);
         if let Some(i) = best {
-            quotes[k].speaker = apposed_name(ctx, &c.speakers, i);
+            let chosen = apposed_name(ctx, &c.speakers, i);
+            quotes[k].speaker = described(c.speakers[0].as_ref(), chosen);
         }
+    }
+}
+
+/// The `chosen` speaker; but where that is a role, a pronoun or a plural that the
+/// quote's first speaker begins with and describes further ("Analysts" of "Analysts at
+/// Harwick Capital", "A spokesman" of "A spokesman for the farmers' union"), the same
+/// speaker described so.
+fn described(first: Option<&Speaker>, chosen: Option<Speaker>) -> Option<Speaker> {
+    let (Some(first), Some(c)) = (first, chosen.as_ref()) else {
+        return chosen;
+    };
+    let more =
+        c.entity.is_none() && first.span.start == c.span.start && first.span.end > c.span.end;
+    if more {
+        Some(Speaker {
+            span: first.span,
+            ..c.clone()
+        })
+    } else {
+        chosen
     }
 }
 
