@@ -512,8 +512,12 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     // The rules' quotes, and their cues, indexed by span: a text of many quotes
     // compares each learned one with its neighbours only.
     let by_span = SpanIndex::new(quotes.iter().map(|q| q.span));
+    let mut before: Vec<Quote> = learned
+        .iter_mut()
+        .filter_map(|l| ctx.split_participle(l))
+        .collect();
+    learned.append(&mut before);
     for l in &mut learned {
-        ctx.split_participle(l);
         // Where the model found no source, a rule quote inside the content may know
         // the speaker (a run of quotes, a colon, a cue in the next sentence): the first
         // such in the rules' order.
@@ -910,21 +914,21 @@ impl Ctx<'_> {
     /// "... ordered an invasion, saying Russia wants ...": where reported content holds
     /// a comma and a participle that is a likely cue, what was said is what follows it
     /// ("that" aside), and the participle is the cue; after ", according to" it is what
-    /// comes before, and what follows is the source.
-    fn split_participle(&self, l: &mut Quote) {
+    /// comes before, and what follows is the source. What comes before a participle,
+    /// where the content's own cue reports it ("said the plan would work, adding that
+    /// ..."), is returned as a quote of its own.
+    fn split_participle(&self, l: &mut Quote) -> Option<Quote> {
         if l.kind != QuoteKind::Indirect {
-            return;
+            return None;
         }
         let a = self.token_at(l.span.start);
         let b = self.tokens.partition_point(|t| t.span.start < l.span.end);
-        let Some(k) = (a + 1..b.saturating_sub(2)).find(|&k| {
+        let k = (a + 1..b.saturating_sub(2)).find(|&k| {
             let w = self.tok(k);
             self.tok(k - 1) == ","
                 && w.ends_with("ing")
                 && crate::attribution::cues().grade_of(w) >= 4
-        }) else {
-            return;
-        };
+        })?;
         let c = if self.tok(k + 1).eq_ignore_ascii_case("that") && k + 2 < b {
             k + 2
         } else {
@@ -947,10 +951,32 @@ impl Ctx<'_> {
                 self.tokens[k + 1].span.end,
             ));
             l.span = Span::new(l.span.start, self.tokens[k - 2].span.end);
-            return;
+            return None;
         }
+        let before =
+            (k >= a + 3 && l.cue.is_some_and(|c| self.reports_a_clause(c, l.span))).then(|| {
+                Quote {
+                    span: Span::new(l.span.start, self.tokens[k - 2].span.end),
+                    ..l.clone()
+                }
+            });
         l.cue = Some(self.tokens[k].span);
         l.span = Span::new(self.tokens[c].span.start, l.span.end);
+        before
+    }
+
+    /// Whether `cue`, before `content`, is a verb of speech or thought that reports
+    /// a clause ("said the plan would work", "told reporters the ferry was safe"), not
+    /// an act with an object ("ordered an invasion") or a preposition ("called for").
+    fn reports_a_clause(&self, cue: Span, content: Span) -> bool {
+        let (a, b) = (self.token_at(cue.start), self.token_at(cue.end));
+        cue.end <= content.start
+            && b > a
+            && (a..b).any(|i| self.tok_in(i, &lexicon().cues))
+            && !matches!(
+                self.tok(b - 1),
+                "for" | "to" | "on" | "about" | "of" | "over" | "with" | "in" | "at"
+            )
     }
 
     fn tok(&self, i: usize) -> &str {
@@ -1974,6 +2000,31 @@ the lanes would cost about 4 million euros.";
             let group = speaker.group.expect("a group");
             assert_eq!(doc.groups[group].name, "Tomás Reilly");
         }
+    }
+
+    #[test]
+    fn what_was_said_before_a_participle_cue_is_an_attribution_too() {
+        let doc = crate::analyze(
+            "Mayor Ana Ruiz said the ferry was safe, noting that no one had been hurt in \
+             ten years.",
+        );
+        let found: Vec<(&str, &str, &str)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let cue = q.cue.map_or("", |c| doc.str(c));
+                let group = q.speaker.as_ref().and_then(|s| s.group);
+                let name = group.map_or("", |g| doc.groups[g].name.as_str());
+                (doc.str(q.span), cue, name)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("the ferry was safe", "said", "Ana Ruiz"),
+                ("no one had been hurt in ten years", "noting", "Ana Ruiz"),
+            ]
+        );
     }
 
     #[test]
