@@ -216,6 +216,12 @@ fn qualifiers(words: &[&str], head: &'static str) -> Option<Role> {
     Some(role)
 }
 
+/// Whether a lower-case `word` may stand in a role before its title: a mark
+/// ("former", "vice") or a word that does not qualify it ("presidential").
+fn in_role(word: &str) -> bool {
+    matches!(word, "former" | "ex" | "vice") || find_lower(&lexicon().role_words, word).is_some()
+}
+
 /// Whether `word`, capitalised, opens a title ("press" of "the press secretary").
 fn is_title_modifier(word: &str) -> bool {
     let mut buf = [0u8; 16];
@@ -261,9 +267,7 @@ pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups
                 while k > 0
                     && j - 1 - k < 3
                     && is_word(k - 1)
-                    && (capitalised(k - 1)
-                        || lexicon().role_words.contains(word(k - 1))
-                        || matches!(word(k - 1), "former" | "ex" | "vice"))
+                    && (capitalised(k - 1) || in_role(word(k - 1)))
                     && !matches!(word(k - 1), "The" | "A" | "An")
                 {
                     k -= 1;
@@ -391,11 +395,8 @@ pub(crate) fn role_from(text: &str, tokens: &[Token], from: usize) -> Option<(Ro
             return qualifiers(&words, head).map(|r| (r, j));
         }
         // Most words after "the" are none of a role's: stop at the first.
-        let lower_word = !capitalised(text, tokens, j)
-            && head.is_none()
-            && !matches!(w, "former" | "ex" | "vice")
-            && find_lower(&lexicon().role_words, w).is_none()
-            && !is_title_modifier(w);
+        let lower_word =
+            !capitalised(text, tokens, j) && head.is_none() && !in_role(w) && !is_title_modifier(w);
         if lower_word {
             return None;
         }
@@ -528,7 +529,7 @@ Weekly did not.";
         assert!(refs("Tom Baird").is_empty());
         assert_eq!(refs("Bill Clinton"), ["The former president"]);
         assert_eq!(refs("Barack Obama"), ["the president"]);
-        // A title of two words; its own description is no reference to another.
+        // A title of two words, in her own description as later.
         assert_eq!(
             refs("Amina Diallo"),
             ["the secretary general", "the secretary general"]
