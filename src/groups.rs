@@ -381,9 +381,9 @@ pub(crate) fn role_from(text: &str, tokens: &[Token], from: usize) -> Option<(Ro
         }
         let w = &text[tokens[j].span.range()];
         // Of several titles in a row the last is the role ("secretary general").
-        let more = word_at(text, tokens, j + 1).is_some_and(|n| title(n).is_some());
         let head = title(w);
-        if let (Some(head), false) = (head, more) {
+        let more = || word_at(text, tokens, j + 1).is_some_and(|n| title(n).is_some());
+        if let Some(head) = head.filter(|_| !more()) {
             let next = if word_at(text, tokens, j + 1) == Some(".") {
                 j + 2
             } else {

@@ -29,10 +29,7 @@ const THRESHOLD: f32 = -20.0;
 fn model() -> Option<&'static Weights> {
     static MODEL: std::sync::OnceLock<Option<Weights>> = std::sync::OnceLock::new();
     MODEL
-        .get_or_init(|| {
-            let (w, bits) = crate::tagger::load(include_bytes!("../../models/keep.bin"))?;
-            (bits == BITS && w.tags == 1).then_some(w)
-        })
+        .get_or_init(|| super::speakers::compiled(include_bytes!("../../models/keep.bin"), BITS))
         .as_ref()
 }
 

@@ -59,11 +59,15 @@ pub struct Example {
 fn model() -> Option<&'static Weights> {
     static MODEL: std::sync::OnceLock<Option<Weights>> = std::sync::OnceLock::new();
     MODEL
-        .get_or_init(|| {
-            let (w, bits) = crate::tagger::load(include_bytes!("../../models/speakers.bin"))?;
-            (bits == BITS && w.tags == 1).then_some(w)
-        })
+        .get_or_init(|| compiled(include_bytes!("../../models/speakers.bin"), BITS))
         .as_ref()
+}
+
+/// A ranking model compiled in (this ranker's or the keep model's): its weights, if
+/// `bytes` hold a table of `2^bits` with one score per candidate.
+pub(super) fn compiled(bytes: &[u8], bits: u32) -> Option<Weights> {
+    let (w, b) = crate::tagger::load(bytes)?;
+    (b == bits && w.tags == 1).then_some(w)
 }
 
 /// A distance in the attribution tagger's steps ([`crate::attribution::bucket`]), as a
