@@ -55,6 +55,9 @@ pub struct Lexicon {
     pub role_words: HashSet<&'static str>,
     /// Lower-case nouns for unnamed speakers ("aide", "campaign", "analysts").
     pub speaker_nouns: HashSet<&'static str>,
+    /// Lower-case words that make a paragraph's opening before a colon no speaker's
+    /// label ("latest", "note", "watch").
+    pub not_speaker_labels: HashSet<&'static str>,
     pub abbreviations: HashSet<&'static str>,
     /// Speech and thought verbs, lower case.
     pub cues: HashSet<&'static str>,
@@ -84,6 +87,10 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("role_titles", include_str!("../data/role_titles.txt")),
     ("role_words", include_str!("../data/role_words.txt")),
     ("speaker_nouns", include_str!("../data/speaker_nouns.txt")),
+    (
+        "not_speaker_labels",
+        include_str!("../data/not_speaker_labels.txt"),
+    ),
     ("abbreviations", include_str!("../data/abbreviations.txt")),
     ("cues", include_str!("../data/cues.txt")),
     ("auxiliaries", include_str!("../data/auxiliaries.txt")),
@@ -192,6 +199,7 @@ pub fn lexicon() -> &'static Lexicon {
         },
         role_words: set("role_words"),
         speaker_nouns: set("speaker_nouns"),
+        not_speaker_labels: set("not_speaker_labels"),
         abbreviations: set("abbreviations"),
         cues: set("cues"),
         auxiliaries: set("auxiliaries"),

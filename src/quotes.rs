@@ -17,6 +17,9 @@
 //!    the person it most likely refers to (the nearest person before it in its own
 //!    sentence, else the first person of an earlier sentence). A direct quote with no
 //!    cue that follows a quote of the paragraph before takes that quote's speaker.
+//! 5. A paragraph that opens with a speaker's label and a colon is said by the label:
+//!    a headline ("Sanders: Clinton needs to ...") or a transcript's turn ("TAPPER:
+//!    Do you think ...").
 
 use crate::entities::{is_all_caps, Entity, EntityKind};
 use crate::groups::Group;
@@ -393,7 +396,23 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
     let (spans, labels) = transcript_turns(text, quoted_spans(text));
+    // Headlines and transcript turns opened by a speaker's label: the quotation marks
+    // inside are the label's words, not quotes of their own.
+    let surnames = ctx.surnames();
+    let labelled = ctx.labelled_paragraphs(&spans, &surnames);
+    for q in &labelled {
+        if let Some(r) = ctx.sentences_of(q.span) {
+            quoted_sentences[r].fill(true);
+        }
+    }
+    let labelled_at = SpanIndex::new(labelled.iter().map(|q| q.span));
     for (&span, &label) in spans.iter().zip(&labels) {
+        if labelled_at
+            .overlapping(span)
+            .any(|k| labelled[k].span.contains(span))
+        {
+            continue;
+        }
         if let Some(label) = label {
             // "OKOYE: Not before May.": a turn of a quoted transcript, said by its label.
             if let Some(r) = ctx.sentences_of(span) {
@@ -403,7 +422,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
                 span,
                 kind: QuoteKind::Direct,
                 cue: None,
-                speaker: Some(ctx.label_speaker(label)),
+                speaker: Some(ctx.label_speaker(label, &surnames)),
                 parts: Vec::new(),
                 quoted: Vec::new(),
             });
@@ -464,6 +483,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             quoted: Vec::new(),
         });
     }
+    quotes.extend(labelled);
     for (si, _) in sentences
         .iter()
         .enumerate()
@@ -486,8 +506,10 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         QuoteModel::LearnedQuoted => crate::attribution::Reach::Quoted,
         QuoteModel::Learned => crate::attribution::Reach::Cues,
     };
-    let settled =
-        |q: &Quote| q.speaker.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial);
+    let settled = |q: &Quote| {
+        q.speaker.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+            || ctx.labelled(q)
+    };
     // The tokens whose speech the rules have attributed (the direct quotes they settled
     // and their cues): the model's findings on them would be dropped below, so it reads
     // a sentence only for quotation marks or a likely cue elsewhere ("..." said Ana
@@ -496,7 +518,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let mut claimed = vec![false; tokens.len()];
     for q in quotes
         .iter()
-        .filter(|q| settled(q) && q.kind == QuoteKind::Direct)
+        .filter(|q| settled(q) && q.kind == QuoteKind::Direct || ctx.labelled(q))
     {
         for s in std::iter::once(q.span).chain(q.cue) {
             claimed[ctx.token_at(s.start)..ctx.token_at(s.end)].fill(true);
@@ -561,6 +583,10 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     quotes
 }
+
+/// The characters that may mark a quotation (the scorer's set: straight and curly,
+/// single and double, guillemets and low marks).
+const QUOTE_CHARS: &str = "\"“”„‟«»‘’‚‛'`";
 
 /// The dashes that sign a quote ("“...” ― Ana Ruiz") or end a dateline ("WASHINGTON — ").
 const SIGNATURE_DASHES: [&str; 4] = ["―", "—", "–", "--"];
@@ -780,6 +806,9 @@ struct Ctx<'a> {
     entities: &'a [Entity],
     groups: &'a [Group],
 }
+
+/// Person groups by the lower-cased last word of their names ([`Ctx::surnames`]).
+type Surnames = crate::lexicon::HashMap<String, usize>;
 
 /// A cue and a speaker, either of which may be missing.
 type Attribution = (Option<Span>, Option<Speaker>);
@@ -1007,25 +1036,226 @@ impl Ctx<'_> {
         })
     }
 
+    /// The paragraphs outside quotation marks that open with a speaker's label and a
+    /// colon, each as a quote with the colon as its cue and the label's speaker:
+    /// - a headline ("Sanders: Clinton needs to ‘get away from’ it."), said or
+    ///   reported by a person named in the article, an organisation the article names,
+    ///   or a source noun ("Poll:", "IG report:"); its kind from its words: direct in
+    ///   the first person, mixed with words in quotation marks, indirect else;
+    /// - a transcript's turn ("TAPPER: Do you think ...", "Matthews: Well, ..."),
+    ///   direct, said by a person the article names or, where at least two turns of
+    ///   the article have one, by a label in capitals.
+    ///
+    /// `quoted` are the quoted spans: a paragraph inside one or with one that runs
+    /// out of it is left to the quotation rules, as is a text after the colon that
+    /// opens with a quotation mark. Labels with a word of `not_speaker_labels.txt`
+    /// ("The Latest:", "Editor's Note:") and lists ("Iowa: Tim Albrecht, Brad ...")
+    /// are no one's.
+    fn labelled_paragraphs(&self, quoted: &[Span], surnames: &Surnames) -> Vec<Quote> {
+        /// A label is at most this many bytes and words.
+        const MAX_LABEL: usize = 45;
+        const MAX_WORDS: usize = 6;
+        let text = self.text;
+        let mut out = Vec::new();
+        // Turns with a label in capitals that no person of the article answers.
+        let mut caps_turns = Vec::new();
+        let mut headline = true;
+        let quoted_at = SpanIndex::new(quoted.iter().copied());
+        for line in crate::lexicon::lines_of(text) {
+            let par = line.trim();
+            if par.is_empty() {
+                continue;
+            }
+            let at = par.as_ptr() as usize - text.as_ptr() as usize;
+            let par_span = Span::new(at, at + par.len());
+            let is_headline = std::mem::replace(&mut headline, false);
+            if quoted_at
+                .overlapping(par_span)
+                .any(|k| !par_span.contains(quoted[k]))
+            {
+                continue;
+            }
+            let Some(colon) = at_most(par, MAX_LABEL + 1).find(": ") else {
+                continue;
+            };
+            let label = &par[..colon];
+            let rest = par[colon + 2..].trim();
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let rest_words = rest.split_whitespace().count();
+            let opens_with_mark = rest.starts_with(|c: char| QUOTE_CHARS.contains(c));
+            if words.is_empty()
+                || words.len() > MAX_WORDS
+                || label
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || QUOTE_CHARS.contains(c))
+                || rest_words < 4
+                || rest.matches(',').count() > 4
+                || opens_with_mark
+            {
+                continue;
+            }
+            let lex = lexicon();
+            let named = |w: &str| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(w, "of" | "at" | "on" | "for" | "and" | "to" | "&")
+            };
+            if !words.iter().all(|w| named(w))
+                || words.iter().any(|w| {
+                    crate::lexicon::find_lower(&lex.not_speaker_labels, w.trim_end_matches('.'))
+                        .is_some()
+                })
+            {
+                continue;
+            }
+            let word_span = |w: &str| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                Span::new(start, start + w.len())
+            };
+            let label_span = Span::new(at, at + colon);
+            // The last word of the label that is a person's surname: the label up to
+            // it ("Obama" of "Obama on Climate Change", "McCain Challenger Kelli Ward").
+            let person = words.iter().rev().find_map(|w| {
+                let w = w.trim_end_matches(['.', ',']);
+                let g = *surnames.get(&w.to_lowercase())?;
+                Some((Span::new(at, word_span(w).end), g))
+            });
+            let speaker = if let Some((span, g)) = person {
+                Some(self.speaker(span, Some(g)))
+            } else if is_headline {
+                let org = self.groups.iter().position(|g| {
+                    g.kind == EntityKind::Organization
+                        && label.len() >= g.name.len()
+                        && label.is_char_boundary(label.len() - g.name.len())
+                        && label[label.len() - g.name.len()..].eq_ignore_ascii_case(&g.name)
+                });
+                let last = words[words.len() - 1].trim_end_matches('.');
+                let source = [last, last.strip_suffix('s').unwrap_or(last)]
+                    .iter()
+                    .any(|w| {
+                        crate::lexicon::find_lower(&lex.speaker_nouns, w).is_some()
+                            || crate::lexicon::find_lower(&lex.titles, w).is_some()
+                    });
+                (org.is_some() || source).then(|| self.speaker(label_span, org))
+            } else {
+                None
+            };
+            let cue = Some(Span::new(at + colon, at + colon + 1));
+            let rest_at =
+                at + colon + 2 + (par[colon + 2..].len() - par[colon + 2..].trim_start().len());
+            if !is_headline {
+                let turn = Quote {
+                    span: Span::new(rest_at, rest_at + rest.len()),
+                    kind: QuoteKind::Direct,
+                    cue,
+                    speaker: speaker.clone(),
+                    parts: Vec::new(),
+                    quoted: Vec::new(),
+                };
+                if speaker.is_some() {
+                    out.push(turn);
+                } else if is_all_caps(label)
+                    && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                {
+                    caps_turns.push(Quote {
+                        speaker: Some(self.label_speaker(label_span, surnames)),
+                        ..turn
+                    });
+                }
+                continue;
+            }
+            let Some(speaker) = speaker else { continue };
+            let first_person = rest.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "I" | "me" | "Me" | "my" | "My" | "we" | "We" | "our" | "Our"
+                )
+            });
+            let kind = if first_person {
+                QuoteKind::Direct
+            } else if !quoted_spans(rest).is_empty() {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            // A headline's closing full stop is no part of what was said.
+            let said = if rest.ends_with(|c: char| QUOTE_CHARS.contains(c)) {
+                rest
+            } else {
+                rest.trim_end_matches(['.', ';', ' '])
+            };
+            out.push(Quote {
+                span: Span::new(rest_at, rest_at + said.len()),
+                kind,
+                cue,
+                speaker: Some(speaker),
+                parts: Vec::new(),
+                quoted: Vec::new(),
+            });
+        }
+        if caps_turns.len() >= 2 {
+            out.append(&mut caps_turns);
+            out.sort_by_key(|q| q.span.start);
+        }
+        out
+    }
+
+    /// The person groups by the last word of their names, lower-cased ("tapper"): of
+    /// several, the one with the fullest name (a headline's "Okoye" is a group of its
+    /// own before the article names "Ruth Okoye"), the first of those.
+    fn surnames(&self) -> Surnames {
+        let mut out = Surnames::default();
+        for (i, g) in self.groups.iter().enumerate() {
+            let Some(last) = g.name.rsplit(' ').next() else {
+                continue;
+            };
+            if g.kind != EntityKind::Person || last.chars().count() < 2 {
+                continue;
+            }
+            let words = |k: usize| self.groups[k].name.split(' ').count();
+            out.entry(last.to_lowercase())
+                .and_modify(|k| {
+                    if words(i) > words(*k) {
+                        *k = i;
+                    }
+                })
+                .or_insert(i);
+        }
+        out
+    }
+
+    /// A speaker mention at `span`, resolved to `group`.
+    fn speaker(&self, span: Span, group: Option<usize>) -> Speaker {
+        Speaker {
+            span,
+            entity: self.entity_at(span.start).map(|(i, _)| i),
+            group,
+        }
+    }
+
+    /// Whether `q` is a labelled paragraph's ([`Ctx::labelled_paragraphs`]): said by
+    /// the label that opens its paragraph, the colon after it its cue.
+    fn labelled(&self, q: &Quote) -> bool {
+        let (Some(cue), Some(sp)) = (q.cue, &q.speaker) else {
+            return false;
+        };
+        let before = self.text[..sp.span.start].trim_end_matches([' ', '\t']);
+        &self.text[cue.range()] == ":"
+            && sp.span.end <= cue.start
+            && self.text[cue.end..q.span.start.max(cue.end)]
+                .trim()
+                .is_empty()
+            && (before.is_empty() || before.ends_with('\n'))
+    }
+
     /// The speaker a transcript label names: its group is the person whose name ends
     /// in the label's last word ("OKOYE" → "Ruth Okoye"), when there is one.
-    fn label_speaker(&self, label: Span) -> Speaker {
+    fn label_speaker(&self, label: Span, surnames: &Surnames) -> Speaker {
         let last = self.text[label.range()]
             .rsplit(' ')
             .next()
             .unwrap_or_default();
-        let group = self.groups.iter().position(|g| {
-            g.kind == EntityKind::Person
-                && g.name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(last))
-        });
-        Speaker {
-            span: label,
-            entity: self.entity_at(label.start).map(|(i, _)| i),
-            group,
-        }
+        let group = surnames.get(&last.to_lowercase()).copied();
+        self.speaker(label, group)
     }
 
     /// The entity that starts at `byte`, if any (entities are sorted by start).
@@ -2306,6 +2536,59 @@ reopen?\n\n\"OKOYE: Not before May.\n\n\"We need the money first.\"\n\nThe inter
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_label_and_a_colon_open_a_headline_or_a_turn_said_by_the_label() {
+        let text = "Okoye: Bridge repairs ‘will not wait’ for the budget.\n\n\
+The Latest: Council meets again on Monday to vote.\n\n\
+Senator Ruth Okoye spoke to the radio host Dan Brill on Sunday about the bridge.\n\n\
+BRILL: Will the bridge reopen before the summer, Senator?\n\n\
+OKOYE: Not before May. We need the money first, and we do not have it.\n\n\
+The interview ended there.";
+        let doc = crate::analyze(text);
+        let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref();
+                (
+                    doc.str(q.span),
+                    q.kind,
+                    sp.map(|s| doc.str(s.span)),
+                    sp.and_then(|s| s.group)
+                        .map(|g| doc.groups[g].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // A headline: the label reports it, in its words where they are quoted.
+                (
+                    "Bridge repairs ‘will not wait’ for the budget",
+                    QuoteKind::Mixed,
+                    Some("Okoye"),
+                    Some("Ruth Okoye")
+                ),
+                // "The Latest:" names no one.
+                (
+                    "Will the bridge reopen before the summer, Senator?",
+                    QuoteKind::Direct,
+                    Some("BRILL"),
+                    Some("Dan Brill")
+                ),
+                (
+                    "Not before May. We need the money first, and we do not have it.",
+                    QuoteKind::Direct,
+                    Some("OKOYE"),
+                    Some("Ruth Okoye")
+                ),
+            ]
+        );
+        assert_eq!(doc.str(doc.quotes[0].cue.expect("the colon")), ":");
+        let quoted: Vec<&str> = doc.quotes[0].quoted.iter().map(|&s| doc.str(s)).collect();
+        assert_eq!(quoted, ["‘will not wait’"]);
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub(super) fn filter(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
     let index = SpanIndex::new(quotes.iter().map(|q| q.span));
     let keep: Vec<bool> = (0..quotes.len())
         .map(|k| {
-            !judged(&quotes[k]) || w.score(&features(ctx, &quotes, &index, k)) - drop >= THRESHOLD
+            !judged(&quotes[k])
+                || ctx.labelled(&quotes[k])
+                || w.score(&features(ctx, &quotes, &index, k)) - drop >= THRESHOLD
         })
         .collect();
     quotes

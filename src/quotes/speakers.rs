@@ -91,7 +91,7 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
                 || (q.end <= s.span.start
                     && super::SIGNATURE_DASHES.contains(&ctx.text[q.end..s.span.start].trim()))
         });
-        if fixed {
+        if fixed || ctx.labelled(&quotes[k]) {
             continue;
         }
         let c = candidates(ctx, quotes, k);
