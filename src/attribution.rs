@@ -639,7 +639,14 @@ pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
                     .all(|k| tags[k] != 0 || toks[k].kind == TokenKind::Punct)
                 && between
                     .clone()
-                    .any(|k| role_of(tags[k]).is_some_and(|r| r != Role::Content));
+                    .any(|k| role_of(tags[k]).is_some_and(|r| r != Role::Content))
+                // Two cues between are two attributions ("“...,” said Kamin, who
+                // stressed that ..."), not one in parts.
+                && cues
+                    .iter()
+                    .filter(|q| q.start >= between.start && q.end <= between.end)
+                    .count()
+                    < 2;
             if bridged {
                 prev.end = c.end;
                 continue;
@@ -1068,4 +1075,63 @@ pub fn read_split(dir: &std::path::Path) -> std::io::Result<Vec<polnear::Doc>> {
         out.push(polnear::parse(&name, text, &ann));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The attributions of one paragraph tagged by hand: each token inside a phrase
+    /// takes its role.
+    fn decoded(text: &str, roles: &[(&str, Role)]) -> Vec<Found> {
+        let toks = crate::tokens::tokenize(text);
+        let mut tags = vec![0; toks.len()];
+        for (phrase, role) in roles {
+            let at = text.find(phrase).expect("the phrase is in the text");
+            let span = Span::new(at, at + phrase.len());
+            let mut first = true;
+            for (k, t) in toks.iter().enumerate() {
+                if span.contains(t.span) {
+                    tags[k] = begin_tag(*role) + usize::from(!first);
+                    first = false;
+                }
+            }
+        }
+        decode(&toks, &[0], &tags)
+    }
+
+    #[test]
+    fn content_on_both_sides_of_one_cue_is_one_but_two_cues_make_two() {
+        let text = "\"We won,\" she said, \"and we will win again.\"";
+        let found = decoded(
+            text,
+            &[
+                ("\"We won,\"", Role::Content),
+                ("she", Role::Source),
+                ("said", Role::Cue),
+                ("\"and we will win again.\"", Role::Content),
+            ],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].content, Span::new(0, text.len()));
+
+        let text = "\"Costs will rise,\" said Kamin, who stressed that the plan was simple.";
+        let found = decoded(
+            text,
+            &[
+                ("\"Costs will rise,\"", Role::Content),
+                ("said", Role::Cue),
+                ("Kamin", Role::Source),
+                ("who", Role::Source),
+                ("stressed that", Role::Cue),
+                ("the plan was simple", Role::Content),
+            ],
+        );
+        let contents: Vec<&str> = found.iter().map(|f| &text[f.content.range()]).collect();
+        assert_eq!(contents, ["\"Costs will rise,\"", "the plan was simple"]);
+        assert_eq!(
+            found[1].cue.map(|c| &text[c.range()]),
+            Some("stressed that")
+        );
+    }
 }
