@@ -130,6 +130,18 @@ fn no_speech(quoted: &str) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
+/// Whether quoted words are a transcript's note in parentheses ("(CROSSTALK.)",
+/// "(APPLAUSE)"), not speech.
+fn stage_direction(quoted: &str) -> bool {
+    let inner = quoted
+        .trim_matches(|c: char| c.is_whitespace() || QUOTE_CHARS.contains(c))
+        .trim_end_matches('.');
+    inner.len() > 2
+        && inner.starts_with('(')
+        && inner.ends_with(')')
+        && !inner[1..inner.len() - 1].contains(['(', ')'])
+}
+
 /// A determiner that may open a role ("the spokesman", "a White House official").
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -413,6 +425,9 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         {
             continue;
         }
+        if stage_direction(&text[span.range()]) {
+            continue; // "(CROSSTALK.)", "(APPLAUSE)": a transcript's note, no one's words
+        }
         if let Some(label) = label {
             // "OKOYE: Not before May.": a turn of a quoted transcript, said by its label.
             if let Some(r) = ctx.sentences_of(span) {
@@ -460,6 +475,11 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
                 // "... opened the session with a warning: "..."": the sentence's subject.
                 let s = &sentences[s0];
                 attribution = Some((None, ctx.candidate_in(s.tokens.start, first, true)));
+            } else if no_speech(&text[span.range()]) {
+                // A title with no cue near ("'Legend in the Coal Fields.'", a show, a
+                // book): no one's words, even in a run of quotes (PolNeAR train: 49 of
+                // 60 such were no attribution or another speaker's).
+                continue;
             } else if let Some(p) = prev {
                 // A run of quotes: the speaker of the quote just before, in the same or
                 // the previous paragraph, speaks on.
@@ -2536,6 +2556,26 @@ reopen?\n\n\"OKOYE: Not before May.\n\n\"We need the money first.\"\n\nThe inter
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_title_or_a_note_in_quotation_marks_is_no_quote_of_a_run() {
+        let text = "\"The ferry will run all winter,\" said Mayor Ines Kolar. \"We have the \
+money now.\"\n\n'Harbour Lights at Dusk.'\n\n\"HOST: Will it be late?\n\n\"KOLAR: Never.\n\n\
+\"(LAUGHTER.)\n\n\"It is a promise.\"";
+        let doc = crate::analyze(text);
+        let got: Vec<&str> = doc.quotes.iter().map(|q| doc.str(q.span)).collect();
+        assert_eq!(
+            got,
+            [
+                "\"The ferry will run all winter,\" said Mayor Ines Kolar. \"We have the money now.\"",
+                "Will it be late?",
+                "Never.",
+                "\"It is a promise.\""
+            ]
+        );
+        assert!(stage_direction("\"(CROSSTALK.)"));
+        assert!(!stage_direction("\"(Not yet.) We will see.\""));
     }
 
     #[test]
