@@ -413,7 +413,8 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let (spans, labels) = transcript_turns(text, quoted_spans(text));
     // Headlines and transcript turns opened by a speaker's label: the quotation marks
     // inside are the label's words, not quotes of their own.
-    let surnames = ctx.surnames();
+    // Built the first time a label asks (most texts have none).
+    let surnames = std::cell::OnceCell::new();
     let labelled = ctx.labelled_paragraphs(&spans, &surnames);
     for q in &labelled {
         if let Some(r) = ctx.sentences_of(q.span) {
@@ -1074,7 +1075,11 @@ impl Ctx<'_> {
     /// opens with a quotation mark. Labels with a word of `not_speaker_labels.txt`
     /// ("The Latest:", "Editor's Note:") and lists ("Iowa: Tim Albrecht, Brad ...")
     /// are no one's.
-    fn labelled_paragraphs(&self, quoted: &[Span], surnames: &Surnames) -> Vec<Quote> {
+    fn labelled_paragraphs(
+        &self,
+        quoted: &[Span],
+        surnames: &std::cell::OnceCell<Surnames>,
+    ) -> Vec<Quote> {
         /// A label is at most this many bytes and words.
         const MAX_LABEL: usize = 45;
         const MAX_WORDS: usize = 6;
@@ -1092,15 +1097,17 @@ impl Ctx<'_> {
             let at = par.as_ptr() as usize - text.as_ptr() as usize;
             let par_span = Span::new(at, at + par.len());
             let is_headline = std::mem::replace(&mut headline, false);
+            // The label's colon, then a space (a byte scan: most lines have none).
+            let head = &par.as_bytes()[..par.len().min(MAX_LABEL + 2)];
+            let Some(colon) = head.windows(2).position(|w| w == b": ") else {
+                continue;
+            };
             if quoted_at
                 .overlapping(par_span)
                 .any(|k| !par_span.contains(quoted[k]))
             {
                 continue;
             }
-            let Some(colon) = at_most(par, MAX_LABEL + 1).find(": ") else {
-                continue;
-            };
             let label = &par[..colon];
             let rest = par[colon + 2..].trim();
             let words: Vec<&str> = label.split_whitespace().collect();
@@ -1139,7 +1146,9 @@ impl Ctx<'_> {
             // it ("Obama" of "Obama on Climate Change", "McCain Challenger Kelli Ward").
             let person = words.iter().rev().find_map(|w| {
                 let w = w.trim_end_matches(['.', ',']);
-                let g = *surnames.get(&w.to_lowercase())?;
+                let g = *surnames
+                    .get_or_init(|| self.surnames())
+                    .get(&w.to_lowercase())?;
                 Some((Span::new(at, word_span(w).end), g))
             });
             let speaker = if let Some((span, g)) = person {
@@ -1272,12 +1281,15 @@ impl Ctx<'_> {
 
     /// The speaker a transcript label names: its group is the person whose name ends
     /// in the label's last word ("OKOYE" → "Ruth Okoye"), when there is one.
-    fn label_speaker(&self, label: Span, surnames: &Surnames) -> Speaker {
+    fn label_speaker(&self, label: Span, surnames: &std::cell::OnceCell<Surnames>) -> Speaker {
         let last = self.text[label.range()]
             .rsplit(' ')
             .next()
             .unwrap_or_default();
-        let group = surnames.get(&last.to_lowercase()).copied();
+        let group = surnames
+            .get_or_init(|| self.surnames())
+            .get(&last.to_lowercase())
+            .copied();
         self.speaker(label, group)
     }
 
