@@ -1084,9 +1084,9 @@ impl Ctx<'_> {
         const MAX_LABEL: usize = 45;
         const MAX_WORDS: usize = 6;
         let text = self.text;
-        let mut out = Vec::new();
-        // Turns with a label in capitals that no person of the article answers.
-        let mut caps_turns = Vec::new();
+        // Each with whether its label is one in capitals that no person of the article
+        // answers: such turns count only where there are two or more.
+        let mut out: Vec<(Quote, bool)> = Vec::new();
         let mut headline = true;
         let quoted_at = SpanIndex::new(quoted.iter().copied());
         for line in crate::lexicon::lines_of(text) {
@@ -1184,14 +1184,12 @@ impl Ctx<'_> {
                     quoted: Vec::new(),
                 };
                 if speaker.is_some() {
-                    out.push(turn);
+                    out.push((turn, false));
                 } else if is_all_caps(label)
                     && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 {
-                    caps_turns.push(Quote {
-                        speaker: Some(self.label_speaker(label_span, surnames)),
-                        ..turn
-                    });
+                    let speaker = Some(self.label_speaker(label_span, surnames));
+                    out.push((Quote { speaker, ..turn }, true));
                 }
                 continue;
             }
@@ -1215,20 +1213,21 @@ impl Ctx<'_> {
             } else {
                 rest.trim_end_matches(['.', ';', ' '])
             };
-            out.push(Quote {
+            let quote = Quote {
                 span: Span::new(rest_at, rest_at + said.len()),
                 kind,
                 cue,
                 speaker: Some(speaker),
                 parts: Vec::new(),
                 quoted: Vec::new(),
-            });
+            };
+            out.push((quote, false));
         }
-        if caps_turns.len() >= 2 {
-            out.append(&mut caps_turns);
-            out.sort_by_key(|q| q.span.start);
-        }
-        out
+        let caps_turns = out.iter().filter(|(_, caps)| *caps).count();
+        out.into_iter()
+            .filter(|(_, caps)| !caps || caps_turns >= 2)
+            .map(|(q, _)| q)
+            .collect()
     }
 
     /// The person groups by the last word of their names, lower-cased ("tapper"): of
