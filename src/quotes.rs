@@ -18,8 +18,8 @@
 //!    sentence, else the first person of an earlier sentence). A direct quote with no
 //!    cue that follows a quote of the paragraph before takes that quote's speaker.
 //! 5. A paragraph that opens with a speaker's label and a colon is said by the label:
-//!    a headline ("Sanders: Clinton needs to ...") or a transcript's turn ("TAPPER:
-//!    Do you think ...").
+//!    a headline ("Okoye: Bridge repairs ‘will not wait’ ...") or a transcript's
+//!    turn ("REYLAND: Is the tram plan finished?").
 
 use crate::entities::{is_all_caps, Entity, EntityKind};
 use crate::groups::Group;
@@ -480,7 +480,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
                 let s = &sentences[s0];
                 attribution = Some((None, ctx.candidate_in(s.tokens.start, first, true)));
             } else if no_speech(&text[span.range()]) {
-                // A title with no cue near ("'Legend in the Coal Fields.'", a show, a
+                // A title with no cue near ("'Harbour Lights at Dusk.'", a show, a
                 // book): no one's words, even in a run of quotes (PolNeAR train: 49 of
                 // 60 such were no attribution or another speaker's).
                 continue;
@@ -1062,11 +1062,11 @@ impl Ctx<'_> {
 
     /// The paragraphs outside quotation marks that open with a speaker's label and a
     /// colon, each as a quote with the colon as its cue and the label's speaker:
-    /// - a headline ("Sanders: Clinton needs to ‘get away from’ it."), said or
+    /// - a headline ("Okoye: Bridge repairs ‘will not wait’ for the budget"), said or
     ///   reported by a person named in the article, an organisation the article names,
     ///   or a source noun ("Poll:", "IG report:"); its kind from its words: direct in
     ///   the first person, mixed with words in quotation marks, indirect else;
-    /// - a transcript's turn ("TAPPER: Do you think ...", "Matthews: Well, ..."),
+    /// - a transcript's turn ("REYLAND: Is the tram plan finished?", "Okafor: Not yet."),
     ///   direct, said by a person the article names or, where at least two turns of
     ///   the article have one, by a label in capitals.
     ///
