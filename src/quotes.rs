@@ -1073,7 +1073,7 @@ impl Ctx<'_> {
     /// `quoted` are the quoted spans: a paragraph inside one or with one that runs
     /// out of it is left to the quotation rules, as is a text after the colon that
     /// opens with a quotation mark. Labels with a word of `not_speaker_labels.txt`
-    /// ("The Latest:", "Editor's Note:") and lists ("Iowa: Tim Albrecht, Brad ...")
+    /// ("The Latest:", "Editor's Note:") and lists ("Ohio: Ann Lee, Bo Park, ...")
     /// are no one's.
     fn labelled_paragraphs(
         &self,
@@ -1143,7 +1143,7 @@ impl Ctx<'_> {
             };
             let label_span = Span::new(at, at + colon);
             // The last word of the label that is a person's surname: the label up to
-            // it ("Obama" of "Obama on Climate Change", "McCain Challenger Kelli Ward").
+            // it ("Okoye" of "Okoye on the Bridge", "Transport Chair Ruth Okoye").
             let person = words.iter().rev().find_map(|w| {
                 let w = w.trim_end_matches(['.', ',']);
                 let g = *surnames
