@@ -1089,13 +1089,18 @@ impl Ctx<'_> {
         let mut out: Vec<(Quote, bool)> = Vec::new();
         let mut headline = true;
         let quoted_at = SpanIndex::new(quoted.iter().copied());
+        // The span of a slice of `text` (the lines, labels and words below are).
+        let span_of = |s: &str| {
+            let start = s.as_ptr() as usize - text.as_ptr() as usize;
+            Span::new(start, start + s.len())
+        };
         for line in crate::lexicon::lines_of(text) {
             let par = line.trim();
             if par.is_empty() {
                 continue;
             }
-            let at = par.as_ptr() as usize - text.as_ptr() as usize;
-            let par_span = Span::new(at, at + par.len());
+            let par_span = span_of(par);
+            let at = par_span.start;
             let is_headline = std::mem::replace(&mut headline, false);
             // The label's colon, then a space (a byte scan: most lines have none).
             let head = &par.as_bytes()[..par.len().min(MAX_LABEL + 2)];
@@ -1137,19 +1142,13 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            let word_span = |w: &str| {
-                let start = w.as_ptr() as usize - text.as_ptr() as usize;
-                Span::new(start, start + w.len())
-            };
-            let label_span = Span::new(at, at + colon);
+            let label_span = span_of(label);
             // The last word of the label that is a person's surname: the label up to
             // it ("Okoye" of "Okoye on the Bridge", "Transport Chair Ruth Okoye").
             let person = words.iter().rev().find_map(|w| {
                 let w = w.trim_end_matches(['.', ',']);
-                let g = *surnames
-                    .get_or_init(|| self.surnames())
-                    .get(&w.to_lowercase())?;
-                Some((Span::new(at, word_span(w).end), g))
+                let g = self.person_named(w, surnames)?;
+                Some((Span::new(at, span_of(w).end), g))
             });
             let speaker = if let Some((span, g)) = person {
                 Some(self.speaker(span, Some(g)))
@@ -1172,11 +1171,9 @@ impl Ctx<'_> {
                 None
             };
             let cue = Some(Span::new(at + colon, at + colon + 1));
-            let rest_at =
-                at + colon + 2 + (par[colon + 2..].len() - par[colon + 2..].trim_start().len());
             if !is_headline {
                 let turn = Quote {
-                    span: Span::new(rest_at, rest_at + rest.len()),
+                    span: span_of(rest),
                     kind: QuoteKind::Direct,
                     cue,
                     speaker: speaker.clone(),
@@ -1214,7 +1211,7 @@ impl Ctx<'_> {
                 rest.trim_end_matches(['.', ';', ' '])
             };
             let quote = Quote {
-                span: Span::new(rest_at, rest_at + said.len()),
+                span: span_of(said),
                 kind,
                 cue,
                 speaker: Some(speaker),
@@ -1285,11 +1282,16 @@ impl Ctx<'_> {
             .rsplit(' ')
             .next()
             .unwrap_or_default();
-        let group = surnames
+        self.speaker(label, self.person_named(last, surnames))
+    }
+
+    /// The person group whose name ends in `word`, case aside ([`Ctx::surnames`],
+    /// built on the first call).
+    fn person_named(&self, word: &str, surnames: &std::cell::OnceCell<Surnames>) -> Option<usize> {
+        surnames
             .get_or_init(|| self.surnames())
-            .get(&last.to_lowercase())
-            .copied();
-        self.speaker(label, group)
+            .get(&word.to_lowercase())
+            .copied()
     }
 
     /// The entity that starts at `byte`, if any (entities are sorted by start).
