@@ -512,7 +512,7 @@ Weekly did not.";
              did not comment.\n\n\
              Sen. Ann Lee and Sen. Tom Baird met on Monday. Baird left early. Lee stayed, \
              and the senator said the talks went well.\n\n\
-             Former President Bill Clinton and President Barack Obama spoke. The former \
+             Former President Bill Clinton spoke after President Barack Obama. The former \
              president joked; the president laughed.\n\n\
              Amina Diallo, the secretary general of the United Nations, arrived late. At a \
              rally in Chelsea, the mayor spoke. Secretary General Diallo said the \
