@@ -142,7 +142,7 @@ impl NameFinder for RuleNameFinder {
         let lex = lexicon();
         let mut chunks: Vec<Chunk> = Vec::new();
         for sentence in sentences {
-            let caps_line = is_caps_line(text, &tokens[sentence.tokens.clone()]);
+            let caps_line = line_case(text, &tokens[sentence.tokens.clone()]) == LineCase::Caps;
             for run in capitalised_runs(text, tokens, sentence, taken) {
                 split_run(text, tokens, lex, run, caps_line, &mut chunks);
             }
@@ -188,18 +188,62 @@ pub(crate) fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
-/// A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN"): case says nothing there.
-/// Stops at the first word that is not in capitals, so running text costs a word or two.
-pub(crate) fn is_caps_line(text: &str, tokens: &[Token]) -> bool {
-    let mut words = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| tok(text, *t));
-    let mut n = 0;
-    words.all(|w| {
-        n += 1;
-        is_all_caps(w)
-    }) && n >= 2
+/// How a sentence is cased, which says how much its capitals tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineCase {
+    /// Running text: a capital marks a name or a sentence's start.
+    Plain = 0,
+    /// A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
+    Caps = 1,
+    /// A headline in title case ("Clinton Plan for Taxes Is Expansive but Complex"):
+    /// every word capitalised but a few short function words.
+    Title = 2,
+}
+
+/// Short words a title-case headline may leave in lower case ("Plan for Taxes").
+pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off",
+    "on", "onto", "or", "over", "per", "than", "the", "to", "up", "via", "vs", "with", "yet",
+];
+
+/// The [`LineCase`] of a sentence's tokens. A title-case line needs four capitalised
+/// words or more, one of them a common word ("Goes", "Plan"): names
+/// alone ("Vasiliy Zhlobsky, EPA-EFE") are running text. Any other word in lower case
+/// makes it running text, so running text costs a word or two.
+pub(crate) fn line_case(text: &str, tokens: &[Token]) -> LineCase {
+    let (mut words, mut capitalised, mut caps) = (0, 0, true);
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = tok(text, *t);
+        words += 1;
+        if is_all_caps(w) {
+            capitalised += 1;
+            continue;
+        }
+        caps = false;
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => capitalised += 1,
+            Some(c) if c.is_lowercase() && !TITLE_SMALL_WORDS.contains(&w) => {
+                return LineCase::Plain
+            }
+            _ => {}
+        }
+    }
+    if caps && words >= 2 {
+        return LineCase::Caps;
+    }
+    let common = || {
+        let common = &crate::lexicon::lexicon().common;
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| tok(text, *t))
+            .any(|w| is_capitalised(w) && common.contains(w.to_lowercase().as_str()))
+    };
+    if capitalised >= 4 && common() {
+        LineCase::Title
+    } else {
+        LineCase::Plain
+    }
 }
 
 /// "JAPAN" -> "Japan", for looking up words of a capitals headline.
@@ -624,6 +668,26 @@ mod tests {
     use super::*;
     use crate::sentences::split_sentences;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn headlines_in_capitals_or_title_case_are_told_from_running_text() {
+        let case = |text: &str| line_case(text, &tokenize(text));
+        assert_eq!(case("SOCCER - JAPAN GET LUCKY WIN"), LineCase::Caps);
+        assert_eq!(
+            case("Clinton Plan for Taxes Is Expansive but Complex."),
+            LineCase::Title
+        );
+        assert_eq!(
+            case("Savers Turn On Ruth Okoye As The Deal Stalls"),
+            LineCase::Title
+        );
+        assert_eq!(
+            case("Council backs Ruth Okoye's tram plan."),
+            LineCase::Plain
+        );
+        // Names alone are running text: a photo credit, a list.
+        assert_eq!(case("Vasil Moreno, EPA-EFE"), LineCase::Plain);
+    }
 
     fn names(text: &str) -> Vec<(&str, EntityKind)> {
         let tokens = tokenize(text);

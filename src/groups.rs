@@ -52,20 +52,32 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
             // one-word organisation the latest longer one it begins ("Veltron" after
             // "Veltron Semiconductor"); a person's name of several words the latest
             // longer one it ends ("Ó Briain" after "Conor Ó Briain", "de Wit" after
-            // "Anna de Wit").
+            // "Anna de Wit"), or the latest surname alone that it ends.
             let several = name.contains(' ');
             if several && e.kind != EntityKind::Person {
                 return None;
             }
+            // A one-word name in capitals is that name ("REYLAND:" of a transcript).
+            let name: Cow<str> = if !several && crate::entities::is_all_caps(&name) {
+                Cow::Owned(crate::entities::title_case(&name))
+            } else {
+                Cow::Borrowed(name.as_ref())
+            };
             let joins = |g: &Group| {
                 let (n, name) = (g.name.as_str(), name.as_ref());
+                let ends = |long: &str, short: &str| {
+                    long.len() > short.len()
+                        && long.ends_with(short)
+                        && long[..long.len() - short.len()].ends_with(' ')
+                };
                 g.kind == e.kind
                     && match (several, e.kind) {
-                        (true, _) => {
-                            n.len() > name.len()
-                                && n.ends_with(name)
-                                && n[..n.len() - name.len()].ends_with(' ')
+                        // A full name also takes a surname that came first, alone (a
+                        // headline's "Okafor" before "Adaeze Okafor").
+                        (true, EntityKind::Person) => {
+                            ends(n, name) || (!n.contains(' ') && ends(name, n))
                         }
+                        (true, _) => ends(n, name),
                         (false, EntityKind::Person) => {
                             n.contains(' ') && n.split(' ').any(|part| part == name)
                         }
@@ -442,6 +454,22 @@ mod tests {
         assert_eq!(groups[1].mentions, [1, 2]);
         assert_eq!(groups[2].mentions, [3, 4]);
         assert_eq!(es[4].group, Some(2));
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_or_in_capitals_joins_it() {
+        let text = "Okafor: tram plan dead\nAdaeze Okafor spoke.\nREYLAND: Why?\nOKAFOR: Money.";
+        let mut es = vec![
+            person(text, "Okafor", 0),
+            person(text, "Adaeze Okafor", 0),
+            person(text, "REYLAND", 0),
+            person(text, "OKAFOR", 0),
+        ];
+        let groups = group_mentions(text, &mut es);
+        let names: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
+        // "REYLAND" names no one the text names in full: a group of its own.
+        assert_eq!(names, ["Adaeze Okafor", "REYLAND"]);
+        assert_eq!(groups[0].mentions, [0, 1, 3]);
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! from `models/ner.bin`, and maps PER/ORG/LOC/MISC onto the product's kinds.
 
 use crate::clusters::{self, Clusters};
-use crate::entities::{is_caps_line, strip_possessive, title_case, Entity, EntityKind, NameFinder};
+use crate::entities::{
+    line_case, strip_possessive, title_case, Entity, EntityKind, LineCase, NameFinder,
+};
 use crate::lexicon::{lexicon, Fnv, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -466,7 +468,8 @@ impl DocStats {
                 .filter(|(_, t)| t.kind == TokenKind::Word)
                 .map(|(i, t)| (i, &text[t.span.range()]))
                 .collect();
-            let caps = is_caps_line(text, toks);
+            // In a headline, in capitals or title case, capitals say nothing.
+            let caps = line_case(text, toks) != LineCase::Plain;
             let mut run: Vec<usize> = Vec::new();
             for (n, (i, w)) in words.iter().enumerate() {
                 let upper = w.chars().next().is_some_and(char::is_uppercase);
@@ -531,6 +534,8 @@ pub fn find_with(
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut decoder = Decoder::new(weights, allowed);
+    // Each sentence's names in `out`, and whether it is a title-case headline.
+    let mut lines = Vec::with_capacity(sentences.len());
     for s in sentences {
         let toks = &tokens[s.tokens.clone()];
         let feats = features(h, lex, learned, &doc, text, toks, enabled, &mut scratch);
@@ -538,8 +543,99 @@ pub fn find_with(
         let from = out.len();
         spans_of(text, toks, tags, &mut out);
         join_hyphenated(text, &mut out, from);
+        // A headline: a title-case line in the first paragraph.
+        let title = s.paragraph == 0 && line_case(text, toks) == LineCase::Title;
+        lines.push((toks, from..out.len(), title));
+    }
+    if lines.iter().any(|l| l.2) {
+        out = headline_names_from_body(text, &lines, out);
     }
     agree_on_kinds(text, &mut out);
+    out
+}
+
+/// A title-case headline's names read as the rest of the document reads them: its
+/// capitals say nothing, but "Mitt Romney" in a headline is the "Mitt Romney" of the
+/// text below it. In each title-case line the longest runs of words (up to six, joined
+/// by single spaces) that the other lines name are names, of the kind found there; a
+/// name the model found in the line gives way to them where they overlap, unless it
+/// ends with them and has their kind ("Hillary Clinton" where the text says "Clinton";
+/// not "Harbour Bank Deal Stalls" where it says "Harbour Bank"). A person's surname
+/// alone is the person.
+///
+/// `lines` holds each sentence's tokens, the range of its names in `names`, and whether
+/// it is a title-case line.
+fn headline_names_from_body(
+    text: &str,
+    lines: &[(&[Token], std::ops::Range<usize>, bool)],
+    names: Vec<Entity>,
+) -> Vec<Entity> {
+    let mut known: crate::lexicon::HashMap<&str, EntityKind> = crate::lexicon::HashMap::default();
+    for (_, r, title) in lines {
+        if !title {
+            for e in &names[r.clone()] {
+                let name = &text[e.span.range()];
+                known.entry(name).or_insert(e.kind);
+                // A person's surname is the person ("Tarrow" of "Dan Tarrow").
+                if let (EntityKind::Person, Some((_, last))) = (e.kind, name.rsplit_once(' ')) {
+                    known.entry(last).or_insert(EntityKind::Person);
+                }
+            }
+        }
+    }
+    if known.is_empty() {
+        return names;
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for (toks, r, title) in lines {
+        let model = &names[r.clone()];
+        if !title {
+            out.extend_from_slice(model);
+            continue;
+        }
+        let mut found: Vec<Entity> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut best = None;
+            for end in i..toks.len().min(i + 6) {
+                let joined = end == i || &text[toks[end - 1].span.end..toks[end].span.start] == " ";
+                if toks[end].kind != TokenKind::Word || !joined {
+                    break;
+                }
+                let last = &text[toks[end].span.range()];
+                let span = Span::new(
+                    toks[i].span.start,
+                    toks[end].span.end - (last.len() - strip_possessive(last).len()),
+                );
+                if let Some(&kind) = known.get(&text[span.range()]) {
+                    best = Some((end + 1, span, kind));
+                }
+            }
+            let Some((next, span, kind)) = best else {
+                i += 1;
+                continue;
+            };
+            found.push(Entity {
+                span,
+                kind,
+                group: None,
+                titled: false,
+            });
+            i = next;
+        }
+        let stays = |m: &Entity| {
+            found
+                .iter()
+                .filter(|f| f.span.overlaps(m.span))
+                .all(|f| f.kind == m.kind && m.span.contains(f.span) && m.span.end == f.span.end)
+        };
+        let kept: Vec<Entity> = model.iter().filter(|m| stays(m)).cloned().collect();
+        found.retain(|f| !kept.iter().any(|m| m.span.overlaps(f.span)));
+        let from = out.len();
+        out.extend(kept);
+        out.extend(found);
+        out[from..].sort_by_key(|e| e.span.start);
+    }
     out
 }
 
@@ -553,7 +649,7 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
         }
     }
     // A one-word name that ends a person's full name in the document is that person
-    // ("Clinton" after "Bill Clinton").
+    // ("Clinton" after "Bill Clinton", "CLINTON" too).
     let surnames: crate::lexicon::HashSet<&str> = names
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -564,7 +660,9 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
         .collect();
     for e in names.iter_mut() {
         let t = &text[e.span.range()];
-        if !t.contains(' ') && surnames.contains(t) {
+        // In capitals too: a transcript's "REYLAND:" is "Tom Reyland".
+        let caps = || crate::entities::is_all_caps(t) && surnames.contains(title_case(t).as_str());
+        if !t.contains(' ') && (surnames.contains(t) || caps()) {
             e.kind = EntityKind::Person;
             continue;
         }
@@ -912,7 +1010,8 @@ pub fn features<'s>(
             .clone()
             .map_or_else(|| strip_possessive(&words[i]), |r| &buffer[r])
     };
-    let caps = is_caps_line(text, toks);
+    let case = line_case(text, toks);
+    let caps = case == LineCase::Caps;
     // Each token's word, lower case and shape are hashed once; the word lists are
     // asked by these hashes, and a feature's id mixes its template with them (and small
     // numbers) in a few multiplications, instead of hashing the same bytes again for
@@ -930,9 +1029,16 @@ pub fn features<'s>(
         word.clear();
         shape_into(w, word);
         let (lists, clusters) = facts(learned.words, w, l, hash);
+        // A title-case headline's shapes are a vocabulary of their own: "Xx" there says
+        // little of a name.
+        let shape = word_hash(word);
         known.push(TokenFacts {
             hash,
-            shape: word_hash(word),
+            shape: if case == LineCase::Title {
+                mix(shape, TITLE_SHAPE)
+            } else {
+                shape
+            },
             lists,
             clusters,
         });
@@ -998,7 +1104,7 @@ pub fn features<'s>(
                 .map_or(0xffff, |(_, b)| u64::from(b))
         }
     };
-    let caps_flag = u64::from(caps);
+    let caps_flag = case as u64;
     out.reset(n, 48);
     let add = |out: &mut Feats, template: u8, value: u64| {
         if enabled & groups::of(template) != 0 {
@@ -1059,7 +1165,7 @@ pub fn features<'s>(
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             let d = u64::from(doc.flags_of_hash(l));
-            add(out, 26, d | caps_flag << 8 | u64::from(i == 0) << 9);
+            add(out, 26, d | caps_flag << 8 | u64::from(i == 0) << 10);
             add(out, 27, mix(d, s));
             for bit in 0..4 {
                 if d & (1 << bit) != 0 {
@@ -1081,6 +1187,8 @@ pub fn features<'s>(
     out
 }
 
+/// Mixed into every shape of a title-case headline ("Title").
+const TITLE_SHAPE: u64 = 0x5469_746c_6500_0003;
 /// The value features read before a sentence's first token ("<s>").
 const SENTENCE_START: u64 = 0x3c73_3e00_0000_0001;
 /// The value features read after a sentence's last token ("</s>").
@@ -1092,10 +1200,11 @@ pub mod conll {
     use super::{
         features, lexicon, Clusters, DocStats, FeatureHasher, Learned, Names, Words, BITS, TAGS,
     };
-    use crate::sentences::split_sentences;
+    use crate::entities::{line_case, LineCase, TITLE_SMALL_WORDS};
+    use crate::sentences::{split_sentences, Sentence};
     use crate::span::Span;
     use crate::tagger::Example;
-    use crate::tokens::tokenize;
+    use crate::tokens::{tokenize, Token, TokenKind};
 
     /// One document: its text and its gold names as byte spans with a type (0..4).
     #[derive(Clone, Debug)]
@@ -1255,9 +1364,83 @@ pub mod conll {
                     tags: tags[s.tokens.clone()].to_vec(),
                 });
             }
+            // The document again with some lines as title-case headlines, for those
+            // lines alone: CoNLL-2003 prints its headlines in capitals, the news online
+            // mostly in title case.
+            let (text, chosen) = title_cased(d, &tokens, &sentences);
+            if chosen.is_empty() {
+                continue;
+            }
+            let tokens = tokenize(&text);
+            let sentences = split_sentences(&text, &tokens);
+            let tags = project(&d.gold, &tokens);
+            let doc = DocStats::new(&text, &tokens, sentences.iter().map(|s| s.tokens.clone()));
+            for s in sentences.iter().filter(|s| chosen.contains(&s.span.start)) {
+                let toks = &tokens[s.tokens.clone()];
+                out.push(Example {
+                    feats: features(h, lex, learned, &doc, &text, toks, enabled, &mut scratch)
+                        .clone(),
+                    tags: tags[s.tokens.clone()].to_vec(),
+                });
+            }
         }
         debug_assert!(out.iter().all(|e| e.tags.iter().all(|t| *t < TAGS.len())));
         out
+    }
+
+    /// `doc`'s text with its headlines in capitals and every sixth short sentence of
+    /// running text (4 to 16 words) in title case, and where those sentences start.
+    /// Two styles take turns: every word capitalised ("Plan For The Tram Is Dead"), or
+    /// all but short function words ("Plan for the Tram Is Dead"). Acronyms keep their
+    /// capitals: a word with a full stop inside ("U.S."), or one of up to four capitals
+    /// in a name ("NATO"). Only ASCII letters change, so gold spans stay where they are.
+    pub(crate) fn title_cased(
+        doc: &Doc,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> (String, Vec<usize>) {
+        let mut bytes = doc.text.clone().into_bytes();
+        let mut chosen = Vec::new();
+        let mut short = 0;
+        for s in sentences {
+            let words: Vec<Token> = tokens[s.tokens.clone()]
+                .iter()
+                .copied()
+                .filter(|t| t.kind == TokenKind::Word)
+                .collect();
+            let case = line_case(&doc.text, &tokens[s.tokens.clone()]);
+            let pick = match case {
+                LineCase::Caps => true,
+                LineCase::Plain if (4..=16).contains(&words.len()) => {
+                    short += 1;
+                    short % 6 == 0
+                }
+                _ => false,
+            };
+            if !pick {
+                continue;
+            }
+            let every_word = chosen.len() % 2 == 0;
+            chosen.push(s.span.start);
+            for (i, t) in words.iter().enumerate() {
+                let w = &doc.text[t.span.range()];
+                let in_name = doc.gold.iter().any(|(g, _)| g.overlaps(t.span));
+                let acronym = w.trim_end_matches('.').contains('.')
+                    || (in_name && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()));
+                if acronym {
+                    continue;
+                }
+                let lower = w.to_ascii_lowercase();
+                let small = i > 0 && !every_word && TITLE_SMALL_WORDS.contains(&lower.as_str());
+                let out = &mut bytes[t.span.range()];
+                out.make_ascii_lowercase();
+                if !small {
+                    out[0] = out[0].to_ascii_uppercase();
+                }
+            }
+        }
+        let text = String::from_utf8(bytes).expect("only ASCII letters changed");
+        (text, chosen)
     }
 
     /// Each token's BIO tag, from the gold span it overlaps.
@@ -1353,6 +1536,66 @@ mod tests {
             model().quantised.as_ref().map(|(q, _)| q.len()),
             Some((1 << BITS) * TAGS.len())
         );
+    }
+
+    #[test]
+    fn a_title_case_headline_reads_its_names_from_the_text_below() {
+        let body = "\n\nOn Tuesday Senator Ruth Okoye said the council had been told that \
+                    Harbour Bank would fund the line. Mayor Dan Tarrow disagreed.\n";
+        let rows: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                // The model alone reads "Harbour Bank Deal Stalls" as one organisation.
+                "Savers Turn On Ruth Okoye As Harbour Bank Deal Stalls",
+                &[
+                    ("Ruth Okoye", EntityKind::Person),
+                    ("Harbour Bank", EntityKind::Organization),
+                ],
+            ),
+            (
+                // A surname alone is the person the text names in full.
+                "Okoye Turns On Tarrow Over Tram Plan",
+                &[
+                    ("Okoye", EntityKind::Person),
+                    ("Tarrow", EntityKind::Person),
+                ],
+            ),
+        ];
+        for (headline, want) in rows {
+            let text = format!("{headline}{body}");
+            let doc = crate::analyze(&text);
+            let got: Vec<_> = doc
+                .entities
+                .iter()
+                .filter(|e| e.kind.is_name() && e.span.end <= headline.len())
+                .map(|e| (doc.str(e.span), e.kind))
+                .collect();
+            assert_eq!(got, *want, "{headline}");
+        }
+    }
+
+    #[test]
+    fn training_headlines_in_title_case_keep_their_acronyms_and_names() {
+        let docs = conll::parse(
+            "-DOCSTART- -X- O O\n\nRUGBY NNP B-NP O\n- : O O\nNZ NNP B-NP B-LOC\n\
+             BEAT NNP I-NP O\nU.S. NNP I-NP B-LOC\nIN IN B-PP O\nAUCKLAND NNP B-NP B-LOC\n\n\
+             The DT B-NP O\nteam NN I-NP O\nflew NN I-NP O\nto TO B-PP O\nAuckland NNP B-NP B-LOC\n\
+             on IN B-PP O\nMonday NNP B-NP O\n. . O O\n",
+        );
+        let d = &docs[0];
+        let tokens = crate::tokens::tokenize(&d.text);
+        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
+        let (text, chosen) = conll::title_cased(d, &tokens, &sentences);
+        assert_eq!(
+            text,
+            "Rugby - NZ Beat U.S. In Auckland\nThe team flew to Auckland on Monday."
+        );
+        assert_eq!(chosen, vec![0]);
+        for (span, _) in &d.gold {
+            assert_eq!(
+                text[span.range()].to_lowercase(),
+                d.text[span.range()].to_lowercase()
+            );
+        }
     }
 
     #[test]
