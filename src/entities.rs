@@ -195,7 +195,7 @@ pub(crate) enum LineCase {
     Plain = 0,
     /// A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN").
     Caps = 1,
-    /// A headline in title case ("Clinton Plan for Taxes Is Expansive but Complex"):
+    /// A headline in title case ("Council Plan for Trams Is Costly but Popular"):
     /// every word capitalised but a few short function words.
     Title = 2,
 }
@@ -674,7 +674,7 @@ mod tests {
         let case = |text: &str| line_case(text, &tokenize(text));
         assert_eq!(case("SOCCER - JAPAN GET LUCKY WIN"), LineCase::Caps);
         assert_eq!(
-            case("Clinton Plan for Taxes Is Expansive but Complex."),
+            case("Council Plan for Trams Is Costly but Popular."),
             LineCase::Title
         );
         assert_eq!(
