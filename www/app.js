@@ -269,6 +269,12 @@ function renderQuotes(result) {
   applyFilters();
 }
 
+/** A cue as a reader names it: a headline's or a transcript's colon ("Okoye: We
+ * will ...") is "a label and a colon", not a lone ":". */
+export function cueText(cue) {
+  return cue.text === ':' ? 'a label and a colon' : cue.text;
+}
+
 /** A quote's words: its pieces, with " … " where its cue interrupts it, and the
  * speaker's own words inside a mixed quote set apart (span.own). */
 function words(q) {
@@ -296,7 +302,7 @@ function card(q, i) {
       el('span', { class: 'speaker' }, who),
       el('span', { class: 'kind', title: reported ? 'reported speech, not in quotation marks' : 'in quotation marks' },
         reported ? 'indirect · reported' : q.kind),
-      q.cue ? el('span', { class: 'cue' }, `cue: ${q.cue.text}`) : ''));
+      q.cue ? el('span', { class: 'cue' }, `cue: ${cueText(q.cue)}`) : ''));
   const show = () => flash(document.querySelectorAll(`#text .qspan[data-quote="${i}"]`));
   node.addEventListener('click', show);
   node.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(); } });
@@ -370,7 +376,7 @@ export function reportHtml(result, css) {
   const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}">${el('blockquote', {}, ...words(q)).outerHTML}`
     + `<p class="meta"><span class="speaker">${esc(q.speaker ? q.speaker.name : 'Unattributed')}</span>`
     + `<span class="kind">${q.kind === 'indirect' ? 'indirect · reported' : esc(q.kind)}</span>`
-    + `${q.cue ? `<span class="cue">cue: ${esc(q.cue.text)}</span>` : ''}</p></li>`).join('\n');
+    + `${q.cue ? `<span class="cue">cue: ${esc(cueText(q.cue))}</span>` : ''}</p></li>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

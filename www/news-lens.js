@@ -133,7 +133,8 @@ export class NewsLens extends HTMLElement {
         el('span', { class: 'speaker' }, q.speaker ? q.speaker.name : 'Unattributed'),
         ' · ',
         el('span', { class: 'kind' }, q.kind === 'indirect' ? 'reported' : q.kind),
-        ...(q.cue ? [' · ', el('span', { class: 'cue' }, q.cue.text)] : [])))));
+        // A headline's or a transcript's colon ("Okoye: ...") is named in words.
+        ...(q.cue ? [' · ', el('span', { class: 'cue' }, q.cue.text === ':' ? 'a label and a colon' : q.cue.text)] : [])))));
   }
 }
 

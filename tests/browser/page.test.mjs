@@ -336,3 +336,12 @@ test('no request left the origin and nothing went wrong', () => {
   assert.deepEqual(problems, []);
   assert.ok(server.requested.includes('/pkg/newslens_bg.wasm'));
 });
+
+test('a headline said by the name before its colon shows that cue in words', async () => {
+  await page.fill('#article', 'Okoye: We will fix the bridge by spring\n\nSenator Ruth Okoye spoke to residents on Monday.');
+  await page.click('#analyse');
+  await page.waitForFunction(() => [...document.querySelectorAll('#quotes li.quote')].some((c) => c.textContent.includes('fix the bridge')));
+  const cards = await page.$$eval('#quotes li.quote', (cs) => cs.map((c) => c.textContent));
+  assert.equal(cards.length, 1, cards.join('\n'));
+  assert.ok(cards[0].includes('Ruth Okoye') && cards[0].includes('cue: a label and a colon'), cards[0]);
+});
