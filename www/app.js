@@ -179,11 +179,23 @@ function flash(nodes) {
   }
 }
 
-/** The article as text nodes, entities as <mark data-kind>, quotes as span.qspan (each
- * piece of a quote its cue interrupts on its own, the cue between left plain; the
- * speaker's own words inside a mixed quote, span.qspan.quoted, a span in its span). */
+/** What the text marks: each entity, and each role phrase that refers to a named person
+ * ("the spokeswoman"), as that person's kind and group with `ref` set; in text order,
+ * none overlapping another (an entity first). */
+export function marksOf(result) {
+  const refs = result.groups.flatMap((g, group) => g.references.map((r) => ({ ...r, kind: g.kind, group, ref: g.name })));
+  const all = [...result.entities.map((e, entity) => ({ ...e, entity })), ...refs]
+    .sort((x, y) => x.start - y.start || !!x.ref - !!y.ref);
+  let at = 0;
+  return all.filter((m) => m.start >= at && ((at = m.end), true));
+}
+
+/** The article as text nodes, entities as <mark data-kind> (a role phrase that refers to
+ * a named person, mark.ref), quotes as span.qspan (each piece of a quote its cue
+ * interrupts on its own, the cue between left plain; the speaker's own words inside a
+ * mixed quote, span.qspan.quoted, a span in its span). */
 function renderText(text, result) {
-  const { entities } = result;
+  const entities = marksOf(result);
   const quotes = result.quotes.flatMap((q, index) => [
     ...q.parts.map((p) => ({ ...p, kind: q.kind, index })),
     ...q.quoted.map((p) => ({ ...p, kind: 'quoted', index })),
@@ -205,7 +217,9 @@ function renderText(text, result) {
     let node = document.createTextNode(text.slice(a, b));
     const e = entities[ei];
     if (e && e.start <= a && b <= e.end) {
-      node = el('mark', { 'data-kind': e.kind, 'data-entity': String(ei), title: e.kind }, node);
+      node = e.ref
+        ? el('mark', { class: 'ref', 'data-kind': e.kind, title: `${e.kind}: refers to ${e.ref}` }, node)
+        : el('mark', { 'data-kind': e.kind, 'data-entity': String(e.entity), title: e.kind }, node);
       if (e.group !== null) {
         node.dataset.group = String(e.group);
         node.tabIndex = 0;
@@ -230,13 +244,16 @@ function renderPeople(result) {
   const groups = result.groups
     .map((g, i) => ({ ...g, index: i }))
     .filter((g) => g.kind === 'person' || g.kind === 'organization')
-    .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+    .sort((x, y) => y.mentions.length + y.references.length - x.mentions.length - x.references.length
+      || x.name.localeCompare(y.name));
   list.replaceChildren(
     ...groups.map((g) => {
       const said = result.quotes.filter((q) => q.speaker && q.speaker.group === g.index).length;
+      // Its names and the role phrases that refer to it ("the spokeswoman").
+      const mentions = g.mentions.length + g.references.length;
       const button = el('button', { type: 'button', class: 'person' },
         el('mark', { 'data-kind': g.kind }, g.name),
-        el('span', { class: 'count' }, ` ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}` +
+        el('span', { class: 'count' }, ` ${mentions} mention${mentions === 1 ? '' : 's'}` +
           (said ? `, ${said} quote${said === 1 ? '' : 's'}` : '')));
       button.addEventListener('click', () => flash(document.querySelectorAll(`#text mark[data-group="${g.index}"]`)));
       return el('li', {}, button);

@@ -115,14 +115,19 @@ export class NewsLens extends HTMLElement {
     this.dispatchEvent(new CustomEvent('analyzed', { detail: result, bubbles: true }));
   }
 
-  #render(text, { entities, quotes }) {
+  #render(text, { entities, groups, quotes }) {
     const article = this.#root.querySelector('.article');
     const frag = document.createDocumentFragment();
+    // The entities, and the role phrases that refer to a named person ("the
+    // spokeswoman", mark.ref), in text order; an entity first where they meet.
+    const refs = groups.flatMap((g) => g.references.map((r) => ({ ...r, kind: g.kind, ref: g.name })));
+    const marks = [...entities, ...refs].sort((x, y) => x.start - y.start || !!x.ref - !!y.ref);
     let at = 0;
-    for (const e of entities) {
+    for (const e of marks) {
       if (e.start < at) continue;
-      frag.append(text.slice(at, e.start),
-        el('mark', { 'data-kind': e.kind, title: e.kind }, text.slice(e.start, e.end)));
+      frag.append(text.slice(at, e.start), e.ref
+        ? el('mark', { class: 'ref', 'data-kind': e.kind, title: `${e.kind}: refers to ${e.ref}` }, text.slice(e.start, e.end))
+        : el('mark', { 'data-kind': e.kind, title: e.kind }, text.slice(e.start, e.end)));
       at = e.end;
     }
     frag.append(text.slice(at));

@@ -81,6 +81,16 @@ test('reported speech in every cue sentence by default; `quotes="quoted"` reads 
   assert.deepEqual(await kinds('rules'), []);
 });
 
+test('a role phrase that refers to a named person is marked as that person', async () => {
+  const refs = await page.evaluate(() => new Promise((resolve) => {
+    const n = document.querySelector('news-lens');
+    n.addEventListener('analyzed', () => resolve([...n.shadowRoot.querySelectorAll('mark.ref')]
+      .map((m) => `${m.dataset.kind}:${m.textContent}:${m.title}`)), { once: true });
+    n.text = 'A council spokeswoman, Ines Varga, said the road would reopen. The spokeswoman added that crews were on site.';
+  }));
+  assert.deepEqual(refs, ['person:The spokeswoman:person: refers to Ines Varga']);
+});
+
 test('nothing went wrong', () => {
   assert.deepEqual(problems, []);
 });

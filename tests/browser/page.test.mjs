@@ -345,3 +345,20 @@ test('a headline said by the name before its colon shows that cue in words', asy
   assert.equal(cards.length, 1, cards.join('\n'));
   assert.ok(cards[0].includes('Ruth Okoye') && cards[0].includes('cue: a label and a colon'), cards[0]);
 });
+
+test('a role phrase that refers to a named person is marked as that person', async () => {
+  await page.fill('#article', 'A council spokeswoman, Ines Varga, said the road would reopen. The spokeswoman added that '
+    + 'crews were on site.\n\nMayor Tom Hale said nothing.');
+  await page.click('#analyse');
+  await page.waitForSelector('#text mark.ref');
+  const refs = await page.$$eval('#text mark.ref', (ms) => ms.map((m) => ({ text: m.textContent, title: m.title, group: m.dataset.group })));
+  assert.deepEqual(refs.map((r) => r.text), ['The spokeswoman']);
+  assert.match(refs[0].title, /refers to Ines Varga/);
+  const group = await page.$eval('#text mark[data-entity]', (m) => m.dataset.group);
+  assert.equal(refs[0].group, group, 'the reference is in the name\'s group');
+  // The people list counts it among her mentions, and clicking her shows it too.
+  const people = await page.$eval('#people', (p) => p.textContent);
+  assert.match(people, /Ines Varga 2 mentions/);
+  await page.click('#people button:has-text("Ines Varga")');
+  assert.equal(await page.$eval('#text mark.ref', (m) => m.classList.contains('flash')), true);
+});
