@@ -14,7 +14,7 @@ use crate::clusters::{self, Clusters};
 use crate::entities::{
     line_case, strip_possessive, title_case, Entity, EntityKind, LineCase, NameFinder,
 };
-use crate::lexicon::{lexicon, Fnv, Lexicon};
+use crate::lexicon::{find_lower, lexicon, Fnv, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tagger::{self, mix, Decoder, Example, Feats, FeatureHasher, Weights};
@@ -550,8 +550,74 @@ pub fn find_with(
     if lines.iter().any(|l| l.2) {
         out = headline_names_from_body(text, &lines, out);
     }
+    transcript_labels(text, &mut out);
     agree_on_kinds(text, &mut out);
     out
+}
+
+/// A transcript's speaker labels are people: a paragraph that opens with a label of
+/// one to three words in capitals and a colon ("WALLACE: Why now?", "JAKE TAPPER: Take
+/// a listen.") is a speaker's turn where the label's last word, no common word, ends
+/// another such label too ("TAPPER: And you?"); the label is then a person, whatever
+/// the model, which reads capitals as a headline's, made of it (a place, an
+/// organisation or nothing). A table's field names ("ISSUER: ...", "DUE: ...") come
+/// once each, and labels with a word of `not_speaker_labels.txt` ("CORRECTION:") are
+/// none.
+fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
+    let lex = lexicon();
+    // Each label and its last word.
+    let labels: Vec<(Span, &str)> = crate::lexicon::lines_of(text)
+        .filter_map(|line| {
+            // A stray quotation mark may open each paragraph of a transcript.
+            let par = line.trim_start().trim_start_matches(['"', '“']);
+            let (label, rest) = par.split_once(':')?;
+            if !rest.starts_with(|c: char| c.is_whitespace() && c != '\n') {
+                return None;
+            }
+            let last = label.rsplit(' ').next()?;
+            let caps = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && label
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+            let listed = || {
+                label
+                    .split(' ')
+                    .any(|w| find_lower(&lex.not_speaker_labels, w.trim_end_matches('.')).is_some())
+            };
+            let turn = label.split(' ').count() <= 3 && caps && !rest.trim().is_empty();
+            (turn && !listed() && find_lower(&lex.common, last).is_none()).then(|| {
+                let start = label.as_ptr() as usize - text.as_ptr() as usize;
+                (Span::new(start, start + label.len()), last)
+            })
+        })
+        .collect();
+    let recurs = |last: &str| labels.iter().filter(|(_, l)| *l == last).count() >= 2;
+    let labels: Vec<Span> = labels
+        .iter()
+        .filter(|(_, last)| recurs(last))
+        .map(|(span, _)| *span)
+        .collect();
+    if labels.is_empty() {
+        return;
+    }
+    names.retain(|e| !labels.iter().any(|l| l.overlaps(e.span)));
+    let people = labels.into_iter().map(|span| Entity {
+        span,
+        kind: EntityKind::Person,
+        group: None,
+        titled: false,
+    });
+    // Both in text order: merged, not sorted.
+    let mut merged = Vec::with_capacity(names.len() + 8);
+    let mut people = people.peekable();
+    for e in names.drain(..) {
+        while let Some(p) = people.next_if(|p| p.span.start < e.span.start) {
+            merged.push(p);
+        }
+        merged.push(e);
+    }
+    merged.extend(people);
+    *names = merged;
 }
 
 /// A title-case headline's names read as the rest of the document reads them: its
@@ -1541,6 +1607,29 @@ mod tests {
             model().quantised.as_ref().map(|(q, _)| q.len()),
             Some((1 << BITS) * TAGS.len())
         );
+    }
+
+    #[test]
+    fn a_transcripts_labels_in_capitals_are_people() {
+        let text = "Partial transcript:\n\n\"MARLOWE: Will the depot close?\n\n\"IVO KARLSSON: \
+                    Not this year.\n\nMARLOWE: And after that?\n\nKARLSSON: Maybe.\n\n\
+                    CORRECTION: An earlier version misspelled a name.\n";
+        let doc = crate::analyze(text);
+        let people: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| doc.str(e.span))
+            .collect();
+        assert_eq!(people, ["MARLOWE", "IVO KARLSSON", "MARLOWE", "KARLSSON"]);
+        assert!(doc.entities.iter().all(|e| doc.str(e.span) != "CORRECTION"));
+        // A label that comes once is no speaker's: a headline's "MARLOWE: ...", a
+        // table's field names.
+        let once = crate::analyze(
+            "MARLOWE: Will the depot close?\n\nNo one knows.\n\nISSUER: Elm Water Board\n\n\
+             DUE: March 2031\n",
+        );
+        assert!(once.entities.iter().all(|e| e.kind != EntityKind::Person));
     }
 
     #[test]

@@ -638,6 +638,23 @@ fn at_most(s: &str, bytes: usize) -> &str {
     &s[..end]
 }
 
+/// The first colon in the first `bytes` bytes of `s` that white space follows (a space,
+/// or a no-break space as pasted text has it: "RAMOS:\u{a0} Why?"), and where the text
+/// after that white space begins.
+fn label_colon(s: &str, bytes: usize) -> Option<(usize, usize)> {
+    let head = at_most(s, bytes);
+    let colon = memchr::memchr_iter(b':', head.as_bytes())
+        .find(|&k| s[k + 1..].starts_with(|c: char| c.is_whitespace() && c != '\n'))?;
+    let after = &s[colon + 1..];
+    Some((
+        colon,
+        s.len()
+            - after
+                .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+                .len(),
+    ))
+}
+
 /// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
 /// label in capitals ("\"HOST: ...", "\"OKOYE: ...") is cut into one quote per
 /// paragraph, each without its label, and the label's span is returned beside it
@@ -660,7 +677,7 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
         let turn = |at: usize| -> Option<(Span, usize)> {
             let from = at + opening_double_mark(&text[at..])?;
             // A label is at most 30 bytes: look no further for its colon.
-            let colon = at_most(&text[from..], 33).find(": ")?;
+            let (colon, said) = label_colon(&text[from..], 32)?;
             let label = &text[from..from + colon];
             let caps = label.chars().filter(char::is_ascii_uppercase).count();
             let ok = (2..=30).contains(&label.len())
@@ -668,7 +685,7 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
                 && label
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
-            ok.then(|| (Span::new(from, from + colon), from + colon + 2))
+            ok.then(|| (Span::new(from, from + colon), from + said))
         };
         let turns: Vec<_> = starts.iter().map(|&a| (a, turn(a))).collect();
         if turns.iter().all(|(_, t)| t.is_none()) {
@@ -1103,8 +1120,7 @@ impl Ctx<'_> {
             let at = par_span.start;
             let is_headline = std::mem::replace(&mut headline, false);
             // The label's colon, then a space (a byte scan: most lines have none).
-            let head = &par.as_bytes()[..par.len().min(MAX_LABEL + 2)];
-            let Some(colon) = head.windows(2).position(|w| w == b": ") else {
+            let Some((colon, said)) = label_colon(par, MAX_LABEL + 1) else {
                 continue;
             };
             if quoted_at
@@ -1114,7 +1130,7 @@ impl Ctx<'_> {
                 continue;
             }
             let label = &par[..colon];
-            let rest = par[colon + 2..].trim();
+            let rest = par[said..].trim();
             let words: Vec<&str> = label.split_whitespace().collect();
             let rest_words = rest.split_whitespace().count();
             let opens_with_mark = rest.starts_with(|c: char| QUOTE_CHARS.contains(c));
@@ -2538,7 +2554,7 @@ Mayor Ana Ruiz. ''It is the heart of this town.''\n\nShe called the plan ''a dis
     #[test]
     fn a_quoted_transcript_is_cut_into_turns_said_by_their_labels() {
         let text = "Senator Ruth Okoye spoke to the host on Sunday.\n\n\"HOST: Will the bridge \
-reopen?\n\n\"OKOYE: Not before May.\n\n\"We need the money first.\"\n\nThe interview ended.";
+reopen?\n\n\"OKOYE:\u{a0} Not before May.\n\n\"We need the money first.\"\n\nThe interview ended.";
         let doc = crate::analyze(text);
         let got: Vec<(&str, QuoteKind, &str, Option<&str>)> = doc
             .quotes
@@ -2619,8 +2635,9 @@ money now.\"\n\n'Harbour Lights at Dusk.'\n\n\"HOST: Will it be late?\n\n\"KOLAR
 The Latest: Council meets again on Monday to vote.\n\n\
 Senator Ruth Okoye spoke to the radio host Dan Brill on Sunday about the bridge.\n\n\
 BRILL: Will the bridge reopen before the summer, Senator?\n\n\
-OKOYE: Not before May. We need the money first, and we do not have it.\n\n\
+OKOYE:\u{a0} Not before May. We need the money first, and we do not have it.\n\n\
 The interview ended there.";
+        // (A no-break space after a colon, as pasted text may have it, is a space.)
         let doc = crate::analyze(text);
         let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> = doc
             .quotes
