@@ -433,15 +433,19 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             continue; // "(CROSSTALK.)", "(APPLAUSE)": a transcript's note, no one's words
         }
         if let Some(label) = label {
-            // "OKOYE: Not before May.": a turn of a quoted transcript, said by its label.
+            // "OKOYE: Not before May.": a turn of a quoted transcript, said by its label;
+            // "VIDEO: ..." (a label with a word of `not_speaker_labels.txt`) names no one.
             if let Some(r) = ctx.sentences_of(span) {
                 quoted_sentences[r].fill(true);
             }
+            let no_one = text[label.range()]
+                .split(' ')
+                .any(|w| crate::lexicon::find_lower(&lexicon().not_speaker_labels, w).is_some());
             quotes.push(Quote {
                 span,
                 kind: QuoteKind::Direct,
                 cue: None,
-                speaker: Some(ctx.label_speaker(label, &surnames)),
+                speaker: (!no_one).then(|| ctx.label_speaker(label, &surnames)),
                 parts: Vec::new(),
                 quoted: Vec::new(),
             });
@@ -2554,38 +2558,47 @@ Mayor Ana Ruiz. ''It is the heart of this town.''\n\nShe called the plan ''a dis
     #[test]
     fn a_quoted_transcript_is_cut_into_turns_said_by_their_labels() {
         let text = "Senator Ruth Okoye spoke to the host on Sunday.\n\n\"HOST: Will the bridge \
-reopen?\n\n\"OKOYE:\u{a0} Not before May.\n\n\"We need the money first.\"\n\nThe interview ended.";
+reopen?\n\n\"OKOYE:\u{a0} Not before May.\n\n\"We need the money first.\n\n\"VIDEO: A crowd \
+cheers.\"\n\nThe interview ended.";
         let doc = crate::analyze(text);
-        let got: Vec<(&str, QuoteKind, &str, Option<&str>)> = doc
+        let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> = doc
             .quotes
             .iter()
             .map(|q| {
-                let sp = q.speaker.as_ref().expect("a speaker");
+                let sp = q.speaker.as_ref();
                 (
                     doc.str(q.span),
                     q.kind,
-                    doc.str(sp.span),
-                    sp.group.map(|g| doc.groups[g].name.as_str()),
+                    sp.map(|s| doc.str(s.span)),
+                    sp.and_then(|s| s.group)
+                        .map(|g| doc.groups[g].name.as_str()),
                 )
             })
             .collect();
         assert_eq!(
             got,
             [
-                ("Will the bridge reopen?", QuoteKind::Direct, "HOST", None),
+                (
+                    "Will the bridge reopen?",
+                    QuoteKind::Direct,
+                    Some("HOST"),
+                    None
+                ),
                 (
                     "Not before May.",
                     QuoteKind::Direct,
-                    "OKOYE",
+                    Some("OKOYE"),
                     Some("Ruth Okoye")
                 ),
                 // A paragraph without a label goes on with the last speaker.
                 (
-                    "\"We need the money first.\"",
+                    "\"We need the money first.",
                     QuoteKind::Direct,
-                    "OKOYE",
+                    Some("OKOYE"),
                     Some("Ruth Okoye")
                 ),
+                // "VIDEO:" is a transcript's note of what was played: no one's label.
+                ("A crowd cheers.\"", QuoteKind::Direct, None, None),
             ]
         );
     }

@@ -81,7 +81,8 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     let Some(w) = model() else { return };
     for k in 0..quotes.len() {
         // A transcript turn is said by its label ("HOST: ..."), as is a paragraph of
-        // the transcript that goes on without one, and a quote signed after a dash
+        // the transcript that goes on without one; a turn whose label names no one
+        // ("VIDEO: ...") stays no one's; a quote signed after a dash
         // ("“...” ― Maria Lopez, 34, Texas") by its signature, whatever is around.
         let q = quotes[k].span;
         let fixed = quotes[k].speaker.as_ref().is_some_and(|s| {
@@ -91,7 +92,11 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
                 || (q.end <= s.span.start
                     && super::SIGNATURE_DASHES.contains(&ctx.text[q.end..s.span.start].trim()))
         });
-        if fixed || ctx.labelled(&quotes[k]) {
+        let no_one = quotes[k].speaker.is_none() && {
+            let line = ctx.text[..q.start].rsplit('\n').next().unwrap_or_default();
+            line.trim_end().ends_with(':') && crate::entities::is_all_caps(line)
+        };
+        if fixed || no_one || ctx.labelled(&quotes[k]) {
             continue;
         }
         let c = candidates(ctx, quotes, k);
