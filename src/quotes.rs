@@ -142,6 +142,26 @@ fn stage_direction(quoted: &str) -> bool {
         && !inner[1..inner.len() - 1].contains(['(', ')'])
 }
 
+/// `said` without the stage directions in capitals that close it, and the space
+/// before them: a transcript's "Then we start again. (LAUGHTER.)" is "Then we start
+/// again." ("(APPLAUSE)", "(CROSSTALK)"; not a party and state such as "(R-IN)").
+fn without_stage_directions(said: &str) -> &str {
+    let mut out = said.trim_end();
+    while let Some(open) = out.strip_suffix(')').and_then(|s| s.rfind('(')) {
+        let inner = &out[open + 1..out.len() - 1];
+        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        let direction = letters >= 4
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ',' | '!'));
+        if !direction || out[..open].trim_end().is_empty() {
+            break;
+        }
+        out = out[..open].trim_end();
+    }
+    out
+}
+
 /// A determiner that may open a role ("the spokesman", "a White House official").
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -703,7 +723,8 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
                 .map_or(span.end, |&(b, _)| text[..b].trim_end().len());
             match t {
                 Some((label, from)) if from < end => {
-                    out.push(Span::new(from, end));
+                    let said = without_stage_directions(&text[from..end]);
+                    out.push(Span::new(from, from + said.len()));
                     labels.push(Some(label));
                 }
                 _ if a < end => {
@@ -1193,7 +1214,7 @@ impl Ctx<'_> {
             let cue = Some(Span::new(at + colon, at + colon + 1));
             if !is_headline {
                 let turn = Quote {
-                    span: span_of(rest),
+                    span: span_of(without_stage_directions(rest)),
                     kind: QuoteKind::Direct,
                     cue,
                     speaker: speaker.clone(),
@@ -2643,14 +2664,29 @@ money now.\"\n\n'Harbour Lights at Dusk.'\n\n\"HOST: Will it be late?\n\n\"KOLAR
     }
 
     #[test]
+    fn a_turn_ends_before_its_closing_stage_directions() {
+        let rows = [
+            ("Not yet. (LAUGHTER.)", "Not yet."),
+            ("Not yet. (CROSSTALK) (APPLAUSE)", "Not yet."),
+            ("Ask Sen. Ann Lee (R-IN)", "Ask Sen. Ann Lee (R-IN)"),
+            ("It was (in a way) fine", "It was (in a way) fine"),
+            ("(APPLAUSE)", "(APPLAUSE)"),
+        ];
+        for (said, want) in rows {
+            assert_eq!(without_stage_directions(said), want);
+        }
+    }
+
+    #[test]
     fn a_label_and_a_colon_open_a_headline_or_a_turn_said_by_the_label() {
         let text = "Okoye: Bridge repairs ‘will not wait’ for the budget.\n\n\
 The Latest: Council meets again on Monday to vote.\n\n\
 Senator Ruth Okoye spoke to the radio host Dan Brill on Sunday about the bridge.\n\n\
 BRILL: Will the bridge reopen before the summer, Senator?\n\n\
-OKOYE:\u{a0} Not before May. We need the money first, and we do not have it.\n\n\
+OKOYE:\u{a0} Not before May. We need the money first, and we do not have it. (LAUGHTER.)\n\n\
 The interview ended there.";
-        // (A no-break space after a colon, as pasted text may have it, is a space.)
+        // (A no-break space after a colon, as pasted text may have it, is a space; the
+        // stage direction that closes a turn is no one's words.)
         let doc = crate::analyze(text);
         let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> = doc
             .quotes
