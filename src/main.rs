@@ -28,7 +28,8 @@ mod cli {
 
     #[derive(Subcommand)]
     enum Command {
-        /// Analyse an article (or a batch with --jsonl) and print the result as JSON.
+        /// Analyse an article (or a batch with --jsonl) and print the result as JSON
+        /// (or, with --text, as a report to read).
         ///
         /// The result has "entities" (every mention, in text order, with "kind" and its
         /// "group"), "groups" (one per real-world entity, with its "mentions" as entity
@@ -37,6 +38,7 @@ mod cli {
         #[command(after_help = "\
 Examples:
   newslens analyze article.txt --pretty
+  newslens analyze article.txt --text
   newslens analyze --jsonl < articles.jsonl > results.jsonl
   newslens analyze --jsonl --offsets chars batch.jsonl
 
@@ -63,6 +65,11 @@ always answers input line N. Blank input lines are skipped.")]
         /// Indent the JSON (not with --jsonl, whose results are one a line).
         #[arg(long, conflicts_with = "jsonl")]
         pretty: bool,
+        /// Print a report to read instead of JSON: the people and organisations with
+        /// their mentions, then who said what, each speaker with their quotes (not with
+        /// --jsonl).
+        #[arg(long, conflicts_with_all = ["jsonl", "pretty"])]
+        text: bool,
         /// How quotations are found: the rules alone; the rules, the attribution model
         /// learned from PolNeAR on sentences with quotation marks and the learned
         /// speaker ranker; or that model on every sentence with a likely cue too, which
@@ -139,6 +146,11 @@ always answers input line N. Blank input lines are skipped.")]
             let text = std::str::from_utf8(&bytes)
                 .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
             let output = Output::new(&analyze(text), unit);
+            if args.text {
+                write!(out, "{}", report(&output)).map_err(write_err)?;
+                out.flush().map_err(write_err)?;
+                return Ok(true);
+            }
             let json = if args.pretty {
                 serde_json::to_string_pretty(&output)
             } else {
@@ -184,6 +196,117 @@ always answers input line N. Blank input lines are skipped.")]
         bar.finish_and_clear();
         out.flush().map_err(write_err)?;
         Ok(all_good)
+    }
+
+    /// The analysis as a reader takes it in: the people and organisations, most
+    /// mentioned first (role phrases that refer to them counted), then who said what,
+    /// each speaker with their quotes in text order, most quoted first, unattributed
+    /// last; as the page lists them.
+    fn report(o: &Output) -> String {
+        use newslens::{EntityKind, QuoteKind};
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let _ = writeln!(
+            s,
+            "{} and {}.",
+            count(o.entities.len(), "entity", "entities"),
+            count(o.quotes.len(), "quote", "quotes")
+        );
+        let mut named: Vec<(usize, usize)> = o
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| matches!(g.kind, EntityKind::Person | EntityKind::Organization))
+            .map(|(i, g)| (i, g.mentions.len() + g.references.len()))
+            .collect();
+        named.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| o.groups[a.0].name.cmp(&o.groups[b.0].name))
+        });
+        if !named.is_empty() {
+            let _ = writeln!(s, "\nPeople and organisations:");
+        }
+        for (i, mentions) in named {
+            let g = &o.groups[i];
+            let said = o
+                .quotes
+                .iter()
+                .filter(|q| q.speaker.as_ref().is_some_and(|sp| sp.group == Some(i)))
+                .count();
+            let kind = g.kind.as_str();
+            let quotes = if said > 0 {
+                format!(", {}", count(said, "quote", "quotes"))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                s,
+                "  {} ({kind}): {}{quotes}",
+                g.name,
+                count(mentions, "mention", "mentions")
+            );
+        }
+        // Speakers by their group, else by the mention's text; `None` unattributed.
+        let mut speakers: Vec<(Option<String>, String, Vec<usize>)> = Vec::new();
+        for (k, q) in o.quotes.iter().enumerate() {
+            let key = q.speaker.as_ref().map(|sp| match sp.group {
+                Some(g) => format!("g{g}"),
+                None => format!("t{}", sp.text),
+            });
+            let name = q
+                .speaker
+                .as_ref()
+                .map_or("Unattributed".into(), |sp| sp.name.clone());
+            match speakers.iter_mut().find(|(other, _, _)| *other == key) {
+                Some((_, _, quotes)) => quotes.push(k),
+                None => speakers.push((key, name, vec![k])),
+            }
+        }
+        speakers.sort_by(|a, b| {
+            a.0.is_none()
+                .cmp(&b.0.is_none())
+                .then_with(|| b.2.len().cmp(&a.2.len()))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        if !speakers.is_empty() {
+            let _ = writeln!(s, "\nWho said what:");
+        }
+        for (_, name, quotes) in speakers {
+            let _ = writeln!(s, "  {name}");
+            for k in quotes {
+                let q = &o.quotes[k];
+                let kind = match q.kind {
+                    QuoteKind::Indirect => "indirect, reported",
+                    k => k.as_str(),
+                };
+                let cue =
+                    q.cue
+                        .as_ref()
+                        .and_then(|c| c.text.as_deref())
+                        .map_or(String::new(), |c| {
+                            format!(
+                                ", cue: {}",
+                                if c == ":" { "a label and a colon" } else { c }
+                            )
+                        });
+                // The speaker's mention where it is not their name ("he", "the mayor").
+                let mention = q
+                    .speaker
+                    .as_ref()
+                    .filter(|sp| sp.text != sp.name)
+                    .map_or(String::new(), |sp| format!(", as \"{}\"", sp.text));
+                let words: Vec<&str> = q.parts.iter().filter_map(|p| p.text.as_deref()).collect();
+                let words = words
+                    .join(" … ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let _ = writeln!(s, "    - [{kind}{cue}{mention}] {words}");
+            }
+        }
+        s
     }
 
     type LineError = (Option<serde_json::Value>, String);

@@ -47,6 +47,18 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// The kind as the output spells it ("direct", "partial", "mixed", "indirect").
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
 /// Who a quote is attributed to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Speaker {

@@ -151,6 +151,51 @@ fn bad_input_gives_a_one_line_error() {
 }
 
 #[test]
+fn a_report_to_read_lists_people_then_who_said_what() {
+    let article = "A UN spokeswoman, Ines Varga, said the road would reopen. The spokeswoman \
+                   added that crews were on site.\n\n\"It will take a week,\" Varga said. \
+                   Mayor Tom Hale said nothing.\n";
+    let out = run(&["analyze", "--text"], article.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = report.lines().collect();
+    let at = |needle: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?} in\n{report}"))
+    };
+    // People, most mentioned first, the role phrase counted among her mentions.
+    assert_eq!(
+        lines[at("Ines Varga (person)")].trim(),
+        "Ines Varga (person): 3 mentions, 3 quotes"
+    );
+    assert!(at("Ines Varga (person)") < at("Tom Hale (person)"));
+    // Who said what: her quotes under her name, each with its kind and cue, in order.
+    let varga = at("Who said what") + 1;
+    assert_eq!(lines[varga].trim(), "Ines Varga");
+    assert!(
+        lines[varga + 1].contains("[indirect, reported, cue: said")
+            && lines[varga + 1].ends_with("the road would reopen")
+    );
+    assert!(
+        lines[varga + 2].contains("as \"The spokeswoman\"]"),
+        "{report}"
+    );
+    assert!(
+        lines[varga + 3].contains("[direct, cue: said, as \"Varga\"] \"It will take a week,\""),
+        "{report}"
+    );
+    // Not with JSON's options.
+    let out = run(&["analyze", "--text", "--jsonl"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn stdin_and_help() {
     let out = run(&["analyze"], ARTICLE.as_bytes());
     assert!(out.status.success());
@@ -158,7 +203,14 @@ fn stdin_and_help() {
     assert!(!v["entities"].as_array().unwrap().is_empty());
     let help = run(&["analyze", "--help"], b"");
     let help = String::from_utf8_lossy(&help.stdout);
-    for needle in ["--jsonl", "--offsets", "utf16", "--pretty", "bad line"] {
+    for needle in [
+        "--jsonl",
+        "--offsets",
+        "utf16",
+        "--pretty",
+        "--text",
+        "bad line",
+    ] {
         assert!(help.contains(needle), "help lacks {needle}");
     }
 }
