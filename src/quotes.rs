@@ -967,14 +967,17 @@ impl Ctx<'_> {
             QuoteKind::Mixed
         };
         // The speaker is the whole source ("a senior campaign official"); its entity
-        // and group those of the name, pronoun or role in it.
+        // and group those of the name, pronoun or role in it, or for a relative
+        // pronoun ("Ana Ruiz, who said ...") the name it follows.
         let speaker = f.source.map(|s| {
             let (a, b) = (self.token_at(s.start), self.token_at(s.end));
             let named = self.candidate_in(a, b, false);
             Speaker {
                 span: s,
                 entity: named.as_ref().and_then(|n| n.entity),
-                group: named.and_then(|n| n.group),
+                group: named
+                    .and_then(|n| n.group)
+                    .or_else(|| (b == a + 1).then(|| self.antecedent(a)).flatten()),
             }
         });
         Some(Quote {
@@ -985,6 +988,28 @@ impl Ctx<'_> {
             parts: Vec::new(),
             quoted: Vec::new(),
         })
+    }
+
+    /// The group of the name a relative pronoun at token `i` follows ("Ana Ruiz, who",
+    /// "the Harbour Board, which"): a person or organisation that ends right before it
+    /// or before its comma.
+    fn antecedent(&self, i: usize) -> Option<usize> {
+        if !matches!(self.tok(i), "who" | "which" | "that") || i == 0 {
+            return None;
+        }
+        let j = if self.tok(i - 1) == "," {
+            i.checked_sub(2)?
+        } else {
+            i - 1
+        };
+        let end = self.tokens[j].span.end;
+        let k = self.entities.partition_point(|e| e.span.end < end);
+        self.entities
+            .get(k)
+            .filter(|e| {
+                e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+            })
+            .and_then(|e| e.group)
     }
 
     /// Whether learned reported speech hangs on a relative clause the tagger took for a
@@ -2673,6 +2698,25 @@ money now.\"\n\n'Harbour Lights at Dusk.'\n\n\"HOST: Will it be late?\n\n\"KOLAR
         );
         assert!(stage_direction("\"(CROSSTALK.)"));
         assert!(!stage_direction("\"(Not yet.) We will see.\""));
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_name_it_follows() {
+        for (text, name) in [
+            (
+                "The plan was backed by Mayor Ana Ruiz, who said the lanes would be built by spring.",
+                "Ana Ruiz",
+            ),
+            (
+                "Funding came from the Harbour Board, which said the money would arrive in May.",
+                "Harbour Board",
+            ),
+        ] {
+            let doc = crate::analyze(text);
+            let q = doc.quotes.first().unwrap_or_else(|| panic!("no quote in {text}"));
+            let g = q.speaker.as_ref().and_then(|s| s.group);
+            assert_eq!(g.map(|g| doc.groups[g].name.as_str()), Some(name), "{text}");
+        }
     }
 
     #[test]
