@@ -992,7 +992,8 @@ impl Ctx<'_> {
 
     /// The group of the name a relative pronoun at token `i` follows ("Ana Ruiz, who",
     /// "the Harbour Board, which"): a person or organisation that ends right before it
-    /// or before its comma.
+    /// or before its comma. An organisation that ends a description ("Ana Ruiz, the
+    /// head of the Harbour Board, who") gives way to the person described.
     fn antecedent(&self, i: usize) -> Option<usize> {
         if !matches!(self.tok(i), "who" | "which" | "that") || i == 0 {
             return None;
@@ -1004,12 +1005,33 @@ impl Ctx<'_> {
         };
         let end = self.tokens[j].span.end;
         let k = self.entities.partition_point(|e| e.span.end < end);
-        self.entities
-            .get(k)
-            .filter(|e| {
-                e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-            })
-            .and_then(|e| e.group)
+        let e = self.entities.get(k).filter(|e| {
+            e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+        })?;
+        let mut first = self.token_at(e.span.start);
+        if first > 0 && matches!(self.tok(first - 1), "the" | "a" | "an") {
+            first -= 1;
+        }
+        let described = e.kind == EntityKind::Organization
+            && first > 0
+            && matches!(self.tok(first - 1), "of" | "for" | "at" | "from" | "with");
+        // The person before the description: "Ana Ruiz, the head of".
+        let described_person = || {
+            let p = self.entities[..k]
+                .iter()
+                .rev()
+                .find(|p| p.kind == EntityKind::Person)?;
+            let between = &self.text[p.span.end..e.span.start];
+            let apposition = between.starts_with(", ")
+                && between.matches(',').count() == 1
+                && between.len() <= 80;
+            apposition.then_some(p.group).flatten()
+        };
+        if described {
+            described_person().or(e.group)
+        } else {
+            e.group
+        }
     }
 
     /// Whether learned reported speech hangs on a relative clause the tagger took for a
@@ -2710,6 +2732,11 @@ money now.\"\n\n'Harbour Lights at Dusk.'\n\n\"HOST: Will it be late?\n\n\"KOLAR
             (
                 "Funding came from the Harbour Board, which said the money would arrive in May.",
                 "Harbour Board",
+            ),
+            (
+                "The talks were led by Maria Lopez, the chief executive of the Urban Housing \
+                 League, who said the rents would fall.",
+                "Maria Lopez",
             ),
         ] {
             let doc = crate::analyze(text);
