@@ -136,6 +136,26 @@ pub(crate) fn lines_of(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The colon of a label that opens `s` ("RAMOS: Why?"): the first colon in its first
+/// `bytes` bytes that a space, a tab or a no-break space follows (pasted text has
+/// "RAMOS:\u{a0} Why?"), and where the text after that white space begins. Byte
+/// tests, not Unicode's white space tables, which a colon before rarely meets.
+pub(crate) fn label_colon(s: &str, bytes: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let space = |k: usize| match b.get(k) {
+        Some(b' ' | b'\t') => Some(1),
+        Some(0xC2) if b.get(k + 1) == Some(&0xA0) => Some(2),
+        _ => None,
+    };
+    let colon =
+        memchr::memchr_iter(b':', &b[..bytes.min(b.len())]).find(|&k| space(k + 1).is_some())?;
+    let mut after = colon + 1;
+    while let Some(n) = space(after) {
+        after += n;
+    }
+    Some((colon, after))
+}
+
 /// How many lines `text` has, at most: room for that many items.
 pub(crate) fn lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1

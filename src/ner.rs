@@ -570,10 +570,8 @@ fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
         .filter_map(|line| {
             // A stray quotation mark may open each paragraph of a transcript.
             let par = line.trim_start().trim_start_matches(['"', '“']);
-            let (label, rest) = par.split_once(':')?;
-            if !rest.starts_with(|c: char| c.is_whitespace() && c != '\n') {
-                return None;
-            }
+            let (colon, said) = crate::lexicon::label_colon(par, par.len())?;
+            let (label, rest) = (&par[..colon], &par[said..]);
             let last = label.rsplit(' ').next()?;
             let caps = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && label

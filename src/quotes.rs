@@ -674,23 +674,6 @@ fn at_most(s: &str, bytes: usize) -> &str {
     &s[..end]
 }
 
-/// The first colon in the first `bytes` bytes of `s` that white space follows (a space,
-/// or a no-break space as pasted text has it: "RAMOS:\u{a0} Why?"), and where the text
-/// after that white space begins.
-fn label_colon(s: &str, bytes: usize) -> Option<(usize, usize)> {
-    let head = at_most(s, bytes);
-    let colon = memchr::memchr_iter(b':', head.as_bytes())
-        .find(|&k| s[k + 1..].starts_with(|c: char| c.is_whitespace() && c != '\n'))?;
-    let after = &s[colon + 1..];
-    Some((
-        colon,
-        s.len()
-            - after
-                .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
-                .len(),
-    ))
-}
-
 /// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
 /// label in capitals ("\"HOST: ...", "\"OKOYE: ...") is cut into one quote per
 /// paragraph, each without its label, and the label's span is returned beside it
@@ -713,7 +696,7 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
         let turn = |at: usize| -> Option<(Span, usize)> {
             let from = at + opening_double_mark(&text[at..])?;
             // A label is at most 30 bytes: look no further for its colon.
-            let (colon, said) = label_colon(&text[from..], 32)?;
+            let (colon, said) = crate::lexicon::label_colon(&text[from..], 32)?;
             let label = &text[from..from + colon];
             let caps = label.chars().filter(char::is_ascii_uppercase).count();
             let ok = (2..=30).contains(&label.len())
@@ -1204,7 +1187,7 @@ impl Ctx<'_> {
             let at = par_span.start;
             let is_headline = std::mem::replace(&mut headline, false);
             // The label's colon, then a space (a byte scan: most lines have none).
-            let Some((colon, said)) = label_colon(par, MAX_LABEL + 1) else {
+            let Some((colon, said)) = crate::lexicon::label_colon(par, MAX_LABEL + 1) else {
                 continue;
             };
             if quoted_at
