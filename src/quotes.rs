@@ -974,18 +974,18 @@ impl Ctx<'_> {
     }
 
     /// The group of the name a relative pronoun at token `i` follows ("Ana Ruiz, who",
-    /// "the Harbour Board, which"): a person or organisation that ends right before it
-    /// or before its comma. An organisation that ends a description ("Ana Ruiz, the
-    /// head of the Harbour Board, who") gives way to the person described.
+    /// "the Harbour Board, which"): a person or organisation that ends right before its
+    /// comma (without one, "a man close to Ruiz who" speaks for the man). An
+    /// organisation that ends a description ("Ana Ruiz, the head of the Harbour Board,
+    /// who") gives way to the person described.
     fn antecedent(&self, i: usize) -> Option<usize> {
         if !matches!(self.tok(i), "who" | "which" | "that") || i == 0 {
             return None;
         }
-        let j = if self.tok(i - 1) == "," {
-            i.checked_sub(2)?
-        } else {
-            i - 1
-        };
+        if self.tok(i - 1) != "," {
+            return None;
+        }
+        let j = i.checked_sub(2)?;
         let end = self.tokens[j].span.end;
         let k = self.entities.partition_point(|e| e.span.end < end);
         let e = self.entities.get(k).filter(|e| {
@@ -997,7 +997,10 @@ impl Ctx<'_> {
         }
         let described = e.kind == EntityKind::Organization
             && first > 0
-            && matches!(self.tok(first - 1), "of" | "for" | "at" | "from" | "with");
+            && matches!(
+                self.tok(first - 1),
+                "of" | "for" | "at" | "from" | "with" | "on" | "in"
+            );
         // The person before the description: "Ana Ruiz, the head of".
         let described_person = || {
             let p = self.entities[..k]
@@ -2720,6 +2723,11 @@ money now.\"\n\n'Harbour Lights at Dusk.'\n\n\"HOST: Will it be late?\n\n\"KOLAR
                 "The talks were led by Maria Lopez, the chief executive of the Urban Housing \
                  League, who said the rents would fall.",
                 "Maria Lopez",
+            ),
+            (
+                "Tom Baird, the ranking member on the Harbour Committee, who said the vote \
+                 would be close, left early.",
+                "Tom Baird",
             ),
         ] {
             let doc = crate::analyze(text);
