@@ -570,7 +570,8 @@ fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
         .filter_map(|line| {
             // A stray quotation mark may open each paragraph of a transcript.
             let par = line.trim_start().trim_start_matches(['"', '“']);
-            let (colon, said) = crate::lexicon::label_colon(par, par.len())?;
+            // A label of three words is short: look no further for its colon.
+            let (colon, said) = crate::lexicon::label_colon(par, 46)?;
             let (label, rest) = (&par[..colon], &par[said..]);
             let last = label.rsplit(' ').next()?;
             let caps = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -589,16 +590,29 @@ fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
             })
         })
         .collect();
-    let recurs = |last: &str| labels.iter().filter(|(_, l)| *l == last).count() >= 2;
+    if labels.len() < 2 {
+        return;
+    }
+    let mut uses: crate::lexicon::HashMap<&str, usize> = crate::lexicon::HashMap::default();
+    for (_, last) in &labels {
+        *uses.entry(last).or_default() += 1;
+    }
     let labels: Vec<Span> = labels
         .iter()
-        .filter(|(_, last)| recurs(last))
+        .filter(|(_, last)| uses[last] >= 2)
         .map(|(span, _)| *span)
         .collect();
     if labels.is_empty() {
         return;
     }
-    names.retain(|e| !labels.iter().any(|l| l.overlaps(e.span)));
+    // The names the labels replace (both lists in text order: one walk).
+    let mut next = 0;
+    names.retain(|e| {
+        while next < labels.len() && labels[next].end <= e.span.start {
+            next += 1;
+        }
+        !labels.get(next).is_some_and(|l| l.overlaps(e.span))
+    });
     let people = labels.into_iter().map(|span| Entity {
         span,
         kind: EntityKind::Person,

@@ -209,3 +209,24 @@ fn one_megabyte_on_one_line() {
     let doc = analyze(&text);
     assert!(doc.quotes.len() > 10_000, "quotes all along the line");
 }
+
+#[test]
+fn one_megabyte_of_transcript() {
+    // Every line a turn opened by a label in capitals: the labels were once compared
+    // each with every other (minutes for a long transcript).
+    let block = "NAVARRO: Will the depot close, Councillor?\n\nKOWALCZYK: Not this year. \
+                 (APPLAUSE)\n\n\"NAVARRO:\u{a0} And after that?\n\n";
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(block);
+    }
+    check_output(&text);
+    let doc = analyze(&text);
+    let people = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == newslens::EntityKind::Person)
+        .count();
+    assert!(people > 20_000, "every label a person: {people}");
+    assert!(doc.quotes.len() > 10_000, "turns all through the text");
+}
