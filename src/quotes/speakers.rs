@@ -93,8 +93,17 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
                     && super::SIGNATURE_DASHES.contains(&ctx.text[q.end..s.span.start].trim()))
         });
         let no_one = quotes[k].speaker.is_none() && {
-            let line = ctx.text[..q.start].rsplit('\n').next().unwrap_or_default();
-            line.trim_end().ends_with(':') && crate::entities::is_all_caps(line)
+            // A label is short: its line starts within 48 bytes (reading back to the
+            // line's start would cost a long one-line text dear, quote by quote).
+            let mut from = q.start.saturating_sub(48);
+            while !ctx.text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = &ctx.text[from..q.start];
+            let line = before.rsplit('\n').next().unwrap_or_default();
+            (from == 0 || line.len() < before.len())
+                && line.trim_end().ends_with(':')
+                && crate::entities::is_all_caps(line)
         };
         if fixed || no_one || ctx.labelled(&quotes[k]) {
             continue;
