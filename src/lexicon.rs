@@ -156,6 +156,15 @@ pub(crate) fn label_colon(s: &str, bytes: usize) -> Option<(usize, usize)> {
     Some((colon, after))
 }
 
+/// Whether the label before a colon names no speaker: one of its words (a full stop
+/// after it aside) is in `not_speaker_labels.txt` ("The Latest:", "Editor's Note:",
+/// "VIDEO:").
+pub(crate) fn names_no_one(label: &str) -> bool {
+    label
+        .split_whitespace()
+        .any(|w| find_lower(&lexicon().not_speaker_labels, w.trim_end_matches('.')).is_some())
+}
+
 /// How many lines `text` has, at most: room for that many items.
 pub(crate) fn lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1

@@ -578,13 +578,9 @@ fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
                 && label
                     .chars()
                     .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
-            let listed = || {
-                label
-                    .split(' ')
-                    .any(|w| find_lower(&lex.not_speaker_labels, w.trim_end_matches('.')).is_some())
-            };
             let turn = label.split(' ').count() <= 3 && caps && !rest.trim().is_empty();
-            (turn && !listed() && find_lower(&lex.common, last).is_none()).then(|| {
+            let no_one = || crate::lexicon::names_no_one(label);
+            (turn && !no_one() && find_lower(&lex.common, last).is_none()).then(|| {
                 let start = label.as_ptr() as usize - text.as_ptr() as usize;
                 (Span::new(start, start + label.len()), last)
             })
@@ -613,23 +609,32 @@ fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
         }
         !labels.get(next).is_some_and(|l| l.overlaps(e.span))
     });
-    let people = labels.into_iter().map(|span| Entity {
-        span,
-        kind: EntityKind::Person,
-        group: None,
-        titled: false,
-    });
-    // Both in text order: merged, not sorted.
-    let mut merged = Vec::with_capacity(names.len() + 8);
-    let mut people = people.peekable();
-    for e in names.drain(..) {
-        while let Some(p) = people.next_if(|p| p.span.start < e.span.start) {
-            merged.push(p);
-        }
-        merged.push(e);
-    }
-    merged.extend(people);
+    let people: Vec<Entity> = labels
+        .into_iter()
+        .map(|span| Entity {
+            span,
+            kind: EntityKind::Person,
+            group: None,
+            titled: false,
+        })
+        .collect();
+    let mut merged = Vec::with_capacity(names.len() + people.len());
+    merge_in_text_order(std::mem::take(names), people, &mut merged);
     *names = merged;
+}
+
+/// Pushes the names of `a` and `b`, each in text order, onto `out` in text order (one
+/// of `b` before one of `a` only where it starts earlier): merged, not sorted (a sort
+/// is 5 KB of wasm).
+fn merge_in_text_order(a: Vec<Entity>, b: Vec<Entity>, out: &mut Vec<Entity>) {
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let Some(first) = match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y.span.start < x.span.start => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    } {
+        out.push(first);
+    }
 }
 
 /// A title-case headline's names read as the rest of the document reads them: its
@@ -709,15 +714,7 @@ fn headline_names_from_body(
         };
         let kept: Vec<Entity> = model.iter().filter(|m| stays(m)).cloned().collect();
         found.retain(|f| !kept.iter().any(|m| m.span.overlaps(f.span)));
-        // Both in text order: merged, not sorted (a sort is 5 KB of wasm).
-        let (mut kept, mut found) = (kept.into_iter().peekable(), found.into_iter().peekable());
-        while let Some(first) = match (kept.peek(), found.peek()) {
-            (Some(k), Some(f)) if f.span.start < k.span.start => found.next(),
-            (Some(_), _) => kept.next(),
-            (None, _) => found.next(),
-        } {
-            out.push(first);
-        }
+        merge_in_text_order(kept, found, &mut out);
     }
     out
 }

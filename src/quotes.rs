@@ -470,9 +470,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             if let Some(r) = ctx.sentences_of(span) {
                 quoted_sentences[r].fill(true);
             }
-            let no_one = text[label.range()]
-                .split(' ')
-                .any(|w| crate::lexicon::find_lower(&lexicon().not_speaker_labels, w).is_some());
+            let no_one = crate::lexicon::names_no_one(&text[label.range()]);
             quotes.push(Quote {
                 span,
                 kind: QuoteKind::Direct,
@@ -979,14 +977,10 @@ impl Ctx<'_> {
     /// organisation that ends a description ("Ana Ruiz, the head of the Harbour Board,
     /// who") gives way to the person described.
     fn antecedent(&self, i: usize) -> Option<usize> {
-        if !matches!(self.tok(i), "who" | "which" | "that") || i == 0 {
+        if i < 2 || !matches!(self.tok(i), "who" | "which" | "that") || self.tok(i - 1) != "," {
             return None;
         }
-        if self.tok(i - 1) != "," {
-            return None;
-        }
-        let j = i.checked_sub(2)?;
-        let end = self.tokens[j].span.end;
+        let end = self.tokens[i - 2].span.end;
         let k = self.entities.partition_point(|e| e.span.end < end);
         let e = self.entities.get(k).filter(|e| {
             e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
@@ -1220,12 +1214,7 @@ impl Ctx<'_> {
                 w.starts_with(char::is_uppercase)
                     || matches!(w, "of" | "at" | "on" | "for" | "and" | "to" | "&")
             };
-            if !words.iter().all(|w| named(w))
-                || words.iter().any(|w| {
-                    crate::lexicon::find_lower(&lex.not_speaker_labels, w.trim_end_matches('.'))
-                        .is_some()
-                })
-            {
+            if !words.iter().all(|w| named(w)) || crate::lexicon::names_no_one(label) {
                 continue;
             }
             let label_span = span_of(label);
