@@ -3,7 +3,13 @@
 //! Split-then-merge: every line break ends a paragraph (so a byline or photo caption
 //! never swallows the paragraph after it); inside a paragraph, UAX #29 sentence bounds
 //! split, and one merge pass rejoins a split made after an abbreviation ("Sept.",
-//! "U.S.", "Mr.") or an initial ("George W. Bush").
+//! "U.S.", "Mr.") or an initial ("George W. Bush"). A sentence of more than
+//! [`MAX_TOKENS`] tokens (a table, a list, a wall of text with no full stop) is cut into
+//! pieces of at most that many, so that every later stage reads units of bounded size.
+//!
+//! Cost: linear in the text. Each line is read once by the UAX #29 splitter (or once by
+//! [`is_one_sentence`]); a merge looks back over the piece before only as far as its
+//! last word; tokens are assigned to sentences in one walk.
 
 use crate::lexicon::lexicon;
 use crate::span::Span;
@@ -23,7 +29,12 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Splits `text` into sentences, each holding at least one token.
+/// The most tokens a sentence holds. No sentence of PolNeAR or CoNLL-2003 comes near:
+/// the longest hold about 180.
+pub const MAX_TOKENS: usize = 256;
+
+/// Splits `text` into sentences, each holding at least one token and at most
+/// [`MAX_TOKENS`].
 ///
 /// Invariant: sentences are in text order, do not overlap, never cross a line break,
 /// and every token belongs to exactly one sentence.
@@ -67,7 +78,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         while t < tokens.len() && tokens[t].span.start < span.end {
             t += 1;
         }
-        if t > first {
+        if t - first > MAX_TOKENS {
+            cut_long(text, tokens, first..t, paragraph, &mut out);
+        } else if t > first {
             out.push(Sentence {
                 span,
                 tokens: first..t,
@@ -76,6 +89,39 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Where an over-long sentence is best cut: after the end of a clause.
+const CLAUSE_ENDS: [&str; 8] = [",", ";", ":", "—", "–", "-", ")", "]"];
+
+/// Cuts the tokens `range` of an over-long sentence into sentences of at most
+/// [`MAX_TOKENS`], each ending after the last comma, semicolon, colon, dash or closing
+/// bracket of its second half where there is one.
+fn cut_long(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let mut a = range.start;
+    while a < range.end {
+        let limit = (a + MAX_TOKENS).min(range.end);
+        let b = if limit == range.end {
+            limit
+        } else {
+            (a + MAX_TOKENS / 2..limit)
+                .rev()
+                .find(|&k| CLAUSE_ENDS.contains(&&text[tokens[k].span.range()]))
+                .map_or(limit, |k| k + 1)
+        };
+        out.push(Sentence {
+            span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+            tokens: a..b,
+            paragraph,
+        });
+        a = b;
+    }
 }
 
 /// Whether UAX #29 would find no sentence bound inside `line` before its end: no
@@ -204,6 +250,35 @@ mod tests {
             sentences("“Are you winning?” she asked. “Yes!” he said."),
             ["“Are you winning?” she asked.", "“Yes!” he said."]
         );
+    }
+
+    #[test]
+    fn a_sentence_without_end_is_cut_after_a_clause() {
+        // 1,200 words, a comma after every seventh, no full stop: one line, one paragraph.
+        let text: String = (0..1200)
+            .map(|k| if k % 7 == 6 { "word, " } else { "word " })
+            .collect();
+        let tokens = tokenize(&text);
+        let s = split_sentences(&text, &tokens);
+        assert!(s.len() > 1);
+        let mut next = 0;
+        for (k, sentence) in s.iter().enumerate() {
+            assert_eq!(sentence.tokens.start, next, "no token left out");
+            assert!(sentence.tokens.len() <= MAX_TOKENS);
+            assert_eq!(sentence.paragraph, 0);
+            let piece = &text[sentence.span.range()];
+            assert!(piece.starts_with("word") && piece == piece.trim());
+            if k + 1 < s.len() {
+                assert!(piece.ends_with(','), "cut after a clause: {piece:?}");
+            }
+            next = sentence.tokens.end;
+        }
+        assert_eq!(next, tokens.len());
+        // Without a clause end, at the limit.
+        let text = "word ".repeat(600);
+        let s = split_sentences(&text, &tokenize(&text));
+        let lens: Vec<usize> = s.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [MAX_TOKENS, MAX_TOKENS, 600 - 2 * MAX_TOKENS]);
     }
 
     #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
