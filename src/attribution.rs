@@ -239,10 +239,16 @@ pub enum Reach {
     Quoted,
 }
 
+/// The most tokens the tagger reads in one unit ([`units`]): no paragraph of PolNeAR
+/// comes near, and a longer one (thousands of quotes on one line) is read in parts, so
+/// that the tagger's memory and the decoding of a unit stay bounded.
+pub const MAX_UNIT_TOKENS: usize = 2048;
+
 /// The stretches of a document the tagger reads: within each paragraph, each run of
 /// consecutive sentences that `reach` takes for a token that `claimed` does not mark
-/// (tokens whose speech is already attributed; empty for none). Other sentences
-/// (tables, scores, plain narration) cannot be tagged cheaper.
+/// (tokens whose speech is already attributed; empty for none), of at most
+/// [`MAX_UNIT_TOKENS`] tokens but for a single sentence. Other sentences (tables,
+/// scores, plain narration) cannot be tagged cheaper.
 pub fn units(
     sentences: &[Sentence],
     cx: &Context<'_>,
@@ -261,7 +267,11 @@ pub fn units(
             continue;
         }
         match (last, out.last_mut()) {
-            (Some((par, prev)), Some(p)) if par == s.paragraph && prev + 1 == k => {
+            (Some((par, prev)), Some(p))
+                if par == s.paragraph
+                    && prev + 1 == k
+                    && p.tokens.len() + s.tokens.len() <= MAX_UNIT_TOKENS =>
+            {
                 p.tokens.end = s.tokens.end;
                 p.starts.push(s.tokens.start);
             }
@@ -616,6 +626,8 @@ fn runs(tags: &[usize]) -> Vec<(Role, std::ops::Range<usize>)> {
 /// Turns one paragraph's tags into attributions: content runs that only a source, a cue
 /// or punctuation separate are one content ("“We won,” she said, “and we will win
 /// again.”"); each content takes the nearest cue, and the source nearest to that cue.
+///
+/// Cost: O(r log r) for r runs of tags (each nearest run found by binary search).
 pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
     let runs = runs(tags);
     let span =
@@ -627,13 +639,14 @@ pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
             .collect()
     };
     let (cues, sources) = (of(Role::Cue), of(Role::Source));
+    // The sentences that start at or before token `k`.
+    let sentences_to = |k: usize| starts.partition_point(|&s| s <= k);
     let mut contents: Vec<std::ops::Range<usize>> = Vec::new();
     for c in of(Role::Content) {
         if let Some(prev) = contents.last_mut() {
             let between = prev.end..c.start;
-            let same_sentence = !starts.iter().any(|&s| s > prev.start && s <= c.start);
-            let bridged = same_sentence
-                && between.len() <= 10
+            let bridged = between.len() <= 10
+                && sentences_to(prev.start) == sentences_to(c.start)
                 && between
                     .clone()
                     .all(|k| tags[k] != 0 || toks[k].kind == TokenKind::Punct)
@@ -642,9 +655,10 @@ pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
                     .any(|k| role_of(tags[k]).is_some_and(|r| r != Role::Content))
                 // Two cues between are two attributions ("“...,” said Kamin, who
                 // stressed that ..."), not one in parts.
-                && cues
+                && cues[cues.partition_point(|q| q.start < between.start)..]
                     .iter()
-                    .filter(|q| q.start >= between.start && q.end <= between.end)
+                    .take_while(|q| q.start < between.end)
+                    .filter(|q| q.end <= between.end)
                     .count()
                     < 2;
             if bridged {
@@ -654,20 +668,11 @@ pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
         }
         contents.push(c);
     }
-    let gap = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
-        // Tokens between them; 0 when they touch or overlap.
-        b.start
-            .saturating_sub(a.end)
-            .max(a.start.saturating_sub(b.end))
-    };
     contents
         .iter()
         .map(|c| {
-            let cue = cues.iter().min_by_key(|q| gap(c, q));
-            let source = match cue {
-                Some(q) => sources.iter().min_by_key(|s| gap(q, s)),
-                None => sources.iter().min_by_key(|s| gap(c, s)),
-            };
+            let cue = nearest(&cues, c);
+            let source = nearest(&sources, cue.unwrap_or(c));
             Found {
                 content: span(c),
                 cue: cue.map(span),
@@ -675,6 +680,26 @@ pub fn decode(toks: &[Token], starts: &[usize], tags: &[usize]) -> Vec<Found> {
             }
         })
         .collect()
+}
+
+/// Of `runs` (in text order, none overlapping), the first of those nearest to `c`,
+/// counting the tokens between (0 where they touch or overlap). Those that end before
+/// `c` come nearer the later they are; from the first that does not on, they go
+/// further away: the nearest is one of the two where the order turns.
+fn nearest<'r>(
+    runs: &'r [std::ops::Range<usize>],
+    c: &std::ops::Range<usize>,
+) -> Option<&'r std::ops::Range<usize>> {
+    let gap = |r: &std::ops::Range<usize>| {
+        r.start
+            .saturating_sub(c.end)
+            .max(c.start.saturating_sub(r.end))
+    };
+    let k = runs.partition_point(|r| r.end <= c.start);
+    match (k.checked_sub(1).map(|j| &runs[j]), runs.get(k)) {
+        (Some(a), Some(b)) => Some(if gap(a) <= gap(b) { a } else { b }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The attributions of a document, with the compiled model.
@@ -1133,5 +1158,29 @@ mod tests {
             found[1].cue.map(|c| &text[c.range()]),
             Some("stressed that")
         );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
+    proptest::proptest! {
+        /// The binary search finds what a pass over all runs finds: the first of the
+        /// nearest.
+        #[test]
+        fn the_nearest_run_is_the_first_nearest(
+            lens in proptest::collection::vec((0usize..4, 1usize..4), 0..12),
+            a in 0usize..40,
+            len in 1usize..6,
+        ) {
+            let mut runs = Vec::new();
+            let mut at = 0;
+            for (skip, n) in lens {
+                runs.push(at + skip..at + skip + n);
+                at += skip + n;
+            }
+            let c = a..a + len;
+            let gap = |r: &std::ops::Range<usize>| {
+                r.start.saturating_sub(c.end).max(c.start.saturating_sub(r.end))
+            };
+            proptest::prop_assert_eq!(nearest(&runs, &c), runs.iter().min_by_key(|r| gap(r)));
+        }
     }
 }
