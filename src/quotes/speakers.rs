@@ -143,9 +143,45 @@ fn described(first: Option<&Speaker>, chosen: Option<Speaker>) -> Option<Speaker
     }
 }
 
+/// The most bytes between two mentions in apposition.
+const MAX_APPOSITION_GAP: usize = 64;
+
 /// Whether mention `y` follows mention `x` with no more than a comma between.
 fn apposed(text: &str, x: Span, y: Span) -> bool {
-    x.end <= y.start && matches!(text[x.end..y.start].trim(), "" | ",")
+    x.end <= y.start
+        && y.start - x.end <= MAX_APPOSITION_GAP
+        && matches!(text[x.end..y.start].trim(), "" | ",")
+}
+
+/// Where the mentions in apposition after one that ends at `at` may start
+/// ([`apposed`]): from `at` to the returned byte, across white space and at most one
+/// comma.
+fn apposition_after(text: &str, at: usize) -> usize {
+    let mut comma = false;
+    let mut end = at;
+    for (k, c) in text[at..].char_indices() {
+        if k > MAX_APPOSITION_GAP || !(c.is_whitespace() || (c == ',' && !comma)) {
+            break;
+        }
+        comma |= c == ',';
+        end = at + k + c.len_utf8();
+    }
+    end.min(at + MAX_APPOSITION_GAP)
+}
+
+/// Where the mentions in apposition before one that starts at `at` may end: from the
+/// returned byte to `at` ([`apposition_after`] looking back).
+fn apposition_before(text: &str, at: usize) -> usize {
+    let mut comma = false;
+    let mut start = at;
+    for (k, c) in text[..at].char_indices().rev() {
+        if at - k > MAX_APPOSITION_GAP || !(c.is_whitespace() || (c == ',' && !comma)) {
+            break;
+        }
+        comma |= c == ',';
+        start = k;
+    }
+    start
 }
 
 /// [`apposed`], or with a short phrase on a preposition and a comma between ("a
@@ -278,6 +314,18 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
         .iter()
         .map(|m| ctx.sentence_at(m.speaker.span.start).unwrap_or(s0))
         .collect();
+    // The mentions by sentence and start, their starts and their ends, sorted: a
+    // sentence may hold hundreds, and each is compared with the others by binary search.
+    let mut by_sentence: Vec<(usize, usize)> = mentions
+        .iter()
+        .zip(&sentence_of)
+        .map(|(m, &s)| (s, m.speaker.span.start))
+        .collect();
+    by_sentence.sort_unstable();
+    let mut starts: Vec<usize> = mentions.iter().map(|m| m.speaker.span.start).collect();
+    starts.sort_unstable();
+    let mut ends: Vec<usize> = mentions.iter().map(|m| m.speaker.span.end).collect();
+    ends.sort_unstable();
     let mut speakers = Vec::with_capacity(mentions.len() + 1);
     let mut feats = Vec::with_capacity(mentions.len() + 1);
     // Mentions on each side of the cue, nearest first, to rank them.
@@ -332,12 +380,9 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
             0
         };
         // How many mentions of its sentence come before it (0, 1, 2 or more).
-        let first_in_sentence = mentions
-            .iter()
-            .zip(&sentence_of)
-            .filter(|(o, &so)| so == sm && o.speaker.span.start < m.speaker.span.start)
-            .count()
-            .min(2) as u64;
+        let first_in_sentence = (by_sentence.partition_point(|&o| o < (sm, m.speaker.span.start))
+            - by_sentence.partition_point(|&(so, _)| so < sm))
+        .min(2) as u64;
         let same_as_prev = prev.is_some_and(|p| {
             p.span == m.speaker.span || (p.group.is_some() && p.group == m.speaker.group)
         });
@@ -353,10 +398,16 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
         };
         // In apposition: a mention right after this one, or right before, with no
         // more than a comma between ("A UN spokeswoman, Stéphanie Tremblay,").
-        let apposition = mentions.iter().fold(0u64, |acc, o| {
-            acc | u64::from(apposed(ctx.text, m.speaker.span, o.speaker.span))
-                | (u64::from(apposed(ctx.text, o.speaker.span, m.speaker.span)) << 1)
-        });
+        let (ms, me) = (m.speaker.span.start, m.speaker.span.end);
+        let (reach_after, reach_before) = (
+            apposition_after(ctx.text, me),
+            apposition_before(ctx.text, ms),
+        );
+        let apposition = u64::from(
+            starts.partition_point(|&s| s < me) < starts.partition_point(|&s| s <= reach_after),
+        ) | (u64::from(
+            ends.partition_point(|&e| e < reach_before) < ends.partition_point(|&e| e <= ms),
+        ) << 1);
         let gap = bucket(cue_gap);
         let small = |xs: &[u64]| xs.iter().fold(0u64, |acc, x| (acc << 8) ^ x);
         let f = vec![
@@ -679,5 +730,30 @@ mod tests {
         let w = train(&examples, BITS, 5, 7);
         assert!(accuracy(&w, &examples).0 > 99.9);
         assert_eq!(w, train(&examples, BITS, 5, 7));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
+    proptest::proptest! {
+        /// The reach of an apposition either way is where [`apposed`] holds: each
+        /// mention is compared with its neighbours by binary search on it.
+        #[test]
+        fn apposition_reaches_as_far_as_apposed_holds(
+            text in "[a ,\u{a0}é\n]{0,90}",
+            at in 0usize..90,
+        ) {
+            let at = at.min(text.len());
+            proptest::prop_assume!(text.is_char_boundary(at));
+            let (after, before) = (apposition_after(&text, at), apposition_before(&text, at));
+            for p in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                if p >= at {
+                    let y = Span::new(p, p + 1);
+                    proptest::prop_assert_eq!(apposed(&text, Span::new(0, at), y), p <= after);
+                }
+                if p <= at {
+                    let x = Span::new(p.saturating_sub(1), p);
+                    proptest::prop_assert_eq!(apposed(&text, x, Span::new(at, at + 1)), p >= before);
+                }
+            }
+        }
     }
 }
