@@ -1,37 +1,47 @@
-//! Times each pipeline stage on a file: `cargo run --release --example stages -- FILE`.
+//! Times each pipeline stage on a file, with the memory the process holds after it and
+//! its peak so far (Linux): `cargo run --release --example stages -- FILE`.
 use std::time::Instant;
+
+/// `(resident, peak resident)` in MB, from /proc/self/status (0 where there is none).
+fn memory() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn report(stage: &str, t: Instant, what: &str) {
+    let (rss, peak) = memory();
+    println!(
+        "{stage:<10}{:>9.1} ms  {rss:>8.1} MB held, {peak:>8.1} MB peak  {what}",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let text = std::fs::read_to_string(path).expect("readable UTF-8");
-    let _ = newslens::analyze("Warm up, said Ann Lee.");
+    let _ = newslens::analyze("Warm up, \"said\" Ann Lee of Acme Inc. in Paris on Monday.");
+    report("start", Instant::now(), &format!("({} bytes)", text.len()));
     let t = Instant::now();
     let tokens = newslens::tokenize(&text);
-    println!(
-        "tokens    {:>8.1} ms ({} tokens)",
-        t.elapsed().as_secs_f64() * 1e3,
-        tokens.len()
-    );
+    report("tokens", t, &format!("({} tokens)", tokens.len()));
     let t = Instant::now();
     let sentences = newslens::split_sentences(&text, &tokens);
-    println!("sentences {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    let t = Instant::now();
-    let numeric = newslens::numeric::find_numeric(&text);
-    println!(
-        "numeric   {:>8.1} ms ({})",
-        t.elapsed().as_secs_f64() * 1e3,
-        numeric.len()
-    );
+    report("sentences", t, &format!("({})", sentences.len()));
     let t = Instant::now();
     let mut entities =
         newslens::find_entities(&text, &tokens, &sentences, &newslens::ner::ModelNameFinder);
-    println!(
-        "entities  {:>8.1} ms (incl. numeric)",
-        t.elapsed().as_secs_f64() * 1e3
-    );
+    report("entities", t, &format!("({})", entities.len()));
     let t = Instant::now();
     let mut groups = newslens::group_mentions(&text, &mut entities);
     newslens::find_references(&text, &tokens, &entities, &mut groups);
-    println!("groups    {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    report("groups", t, &format!("({})", groups.len()));
     let t = Instant::now();
     let quotes = newslens::find_quotes(
         &text,
@@ -39,20 +49,21 @@ fn main() {
         &sentences,
         &entities,
         &groups,
-        newslens::QuoteModel::Rules,
+        newslens::QuoteModel::default(),
     );
-    println!(
-        "quotes    {:>8.1} ms ({})",
-        t.elapsed().as_secs_f64() * 1e3,
-        quotes.len()
-    );
+    report("quotes", t, &format!("({})", quotes.len()));
+    let doc = newslens::Document {
+        text,
+        tokens,
+        sentences,
+        entities,
+        groups,
+        quotes,
+    };
     let t = Instant::now();
-    let doc = newslens::analyze(&text);
     let out = newslens::Output::new(&doc, newslens::Offsets::Chars);
-    let json = serde_json::to_string(&out).unwrap();
-    println!(
-        "all+json  {:>8.1} ms ({} bytes)",
-        t.elapsed().as_secs_f64() * 1e3,
-        json.len()
-    );
+    report("output", t, "");
+    let t = Instant::now();
+    let json = serde_json::to_string(&out).expect("serialises");
+    report("json", t, &format!("({} bytes)", json.len()));
 }

@@ -246,13 +246,7 @@ pub fn find_quotes(
     groups: &[Group],
     model: QuoteModel,
 ) -> Vec<Quote> {
-    let ctx = Ctx {
-        text,
-        tokens,
-        sentences,
-        entities,
-        groups,
-    };
+    let ctx = Ctx::new(text, tokens, sentences, entities, groups);
     let quotes = found(&ctx, model);
     // The keep model judges what it was trained on: the default's findings.
     if model != QuoteModel::Learned {
@@ -274,13 +268,7 @@ fn for_each_article(
         let text = &d.text;
         let (tokens, sentences, entities, groups) =
             crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
-        let ctx = Ctx {
-            text,
-            tokens: &tokens,
-            sentences: &sentences,
-            entities: &entities,
-            groups: &groups,
-        };
+        let ctx = Ctx::new(text, &tokens, &sentences, &entities, &groups);
         let quotes = find(&ctx, QuoteModel::Learned);
         let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
         let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();
@@ -443,6 +431,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
     let (spans, labels) = transcript_turns(text, quoted_spans(text));
+    debug_assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
     // Headlines and transcript turns opened by a speaker's label: the quotation marks
     // inside are the label's words, not quotes of their own.
     // Built the first time a label asks (most texts have none).
@@ -454,7 +443,8 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         }
     }
     let labelled_at = SpanIndex::new(labelled.iter().map(|q| q.span));
-    for (&span, &label) in spans.iter().zip(&labels) {
+    for (k, &span) in spans.iter().enumerate() {
+        let label = labels.get(k).copied().flatten();
         if labelled_at
             .overlapping(span)
             .any(|k| labelled[k].span.contains(span))
@@ -675,41 +665,49 @@ fn at_most(s: &str, bytes: usize) -> &str {
 /// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
 /// label in capitals ("\"HOST: ...", "\"OKOYE: ...") is cut into one quote per
 /// paragraph, each without its label, and the label's span is returned beside it
-/// (`None` for every other quote).
+/// (`None` for every other quote). Where no quote is cut, `spans` come back as they
+/// are, with no labels at all (the labels are empty, not a list of `None`).
 fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span>>) {
-    let mut out = Vec::with_capacity(spans.len());
-    let mut labels = Vec::with_capacity(spans.len());
-    for span in spans {
-        // Paragraph starts inside the quote: its own start, and each line's first
-        // character after the opening mark.
-        let mut starts = vec![span.start];
+    let turn = |at: usize| -> Option<(Span, usize)> {
+        let from = at + opening_double_mark(&text[at..])?;
+        // A label is at most 30 bytes: look no further for its colon.
+        let (colon, said) = crate::lexicon::label_colon(&text[from..], 32)?;
+        let label = &text[from..from + colon];
+        let caps = label.chars().filter(char::is_ascii_uppercase).count();
+        let ok = (2..=30).contains(&label.len())
+            && caps >= 2
+            && label
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+        ok.then(|| (Span::new(from, from + colon), from + said))
+    };
+    // Paragraph starts inside a quote: its own start, and each line's first character
+    // after the opening mark.
+    let starts = |span: Span| {
         let body = &text[span.range()];
-        for (k, _) in body.match_indices('\n') {
+        std::iter::once(span.start).chain(body.match_indices('\n').filter_map(move |(k, _)| {
             let rest = &body[k..];
             let par = rest.trim_start();
-            if !par.is_empty() {
-                starts.push(span.start + k + (rest.len() - par.len()));
+            (!par.is_empty()).then(|| span.start + k + (rest.len() - par.len()))
+        }))
+    };
+    let mut out = Vec::new();
+    let mut labels = Vec::new();
+    let mut cut = false;
+    for (n, &span) in spans.iter().enumerate() {
+        if !starts(span).any(|a| turn(a).is_some()) {
+            if cut {
+                out.push(span);
+                labels.push(None);
             }
-        }
-        let turn = |at: usize| -> Option<(Span, usize)> {
-            let from = at + opening_double_mark(&text[at..])?;
-            // A label is at most 30 bytes: look no further for its colon.
-            let (colon, said) = crate::lexicon::label_colon(&text[from..], 32)?;
-            let label = &text[from..from + colon];
-            let caps = label.chars().filter(char::is_ascii_uppercase).count();
-            let ok = (2..=30).contains(&label.len())
-                && caps >= 2
-                && label
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
-            ok.then(|| (Span::new(from, from + colon), from + said))
-        };
-        let turns: Vec<_> = starts.iter().map(|&a| (a, turn(a))).collect();
-        if turns.iter().all(|(_, t)| t.is_none()) {
-            out.push(span);
-            labels.push(None);
             continue;
         }
+        if !cut {
+            out.extend_from_slice(&spans[..n]);
+            labels.resize(n, None);
+            cut = true;
+        }
+        let turns: Vec<_> = starts(span).map(|a| (a, turn(a))).collect();
         for (k, &(a, t)) in turns.iter().enumerate() {
             let end = turns
                 .get(k + 1)
@@ -728,10 +726,23 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
             }
         }
     }
-    (out, labels)
+    if cut {
+        (out, labels)
+    } else {
+        (spans, labels)
+    }
 }
 
-/// Spans of quoted text, marks included, outermost quotes only.
+/// Of `spans` in text order, none overlapping another (as [`quoted_spans`] gives
+/// them), those that overlap `span`, by binary search.
+fn in_order_overlapping(spans: &[Span], span: Span) -> &[Span] {
+    let a = spans.partition_point(|s| s.end <= span.start);
+    let b = spans.partition_point(|s| s.start < span.end);
+    &spans[a..b.max(a)]
+}
+
+/// Spans of quoted text, marks included, outermost quotes only, in text order and
+/// none overlapping another.
 pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     // The open outer quote: its start and whether it is double.
@@ -864,7 +875,16 @@ struct Ctx<'a> {
     sentences: &'a [Sentence],
     entities: &'a [Entity],
     groups: &'a [Group],
+    /// Per token: [`CUE`] for a cue word, [`ACCORDING_TO`] for the "according" of
+    /// "according to", else 0; looked up once, as the rules ask of many tokens, and
+    /// of the same ones again for each quote of a sentence.
+    cues: Vec<u8>,
 }
+
+/// A cue word ([`Ctx::is_cue`]).
+const CUE: u8 = 1;
+/// "according" before "to" ([`Ctx::according_to`]).
+const ACCORDING_TO: u8 = 2;
 
 /// Person groups by the lower-cased last word of their names ([`Ctx::surnames`]).
 type Surnames = crate::lexicon::HashMap<String, usize>;
@@ -872,7 +892,38 @@ type Surnames = crate::lexicon::HashMap<String, usize>;
 /// A cue and a speaker, either of which may be missing.
 type Attribution = (Option<Span>, Option<Speaker>);
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Sentence],
+        entities: &'a [Entity],
+        groups: &'a [Group],
+    ) -> Self {
+        let tok = |i: usize| tokens.get(i).map(|t| &text[t.span.range()]);
+        let cues = (0..tokens.len())
+            .map(|i| {
+                if matches!(tok(i), Some("according" | "According")) && tok(i + 1) == Some("to") {
+                    ACCORDING_TO
+                } else if tokens[i].kind == TokenKind::Word
+                    && tok(i).is_some_and(|w| lexicon().cues.contains(w))
+                {
+                    CUE
+                } else {
+                    0
+                }
+            })
+            .collect();
+        Ctx {
+            text,
+            tokens,
+            sentences,
+            entities,
+            groups,
+            cues,
+        }
+    }
+
     /// A learned attribution as a quote: its kind from the quotation marks in it, its
     /// speaker the name, pronoun or role in its source (resolved like the rules').
     /// `None` for what is no attribution in the product's sense: content read after
@@ -1169,7 +1220,6 @@ impl Ctx<'_> {
         // answers: such turns count only where there are two or more.
         let mut out: Vec<(Quote, bool)> = Vec::new();
         let mut headline = true;
-        let quoted_at = SpanIndex::new(quoted.iter().copied());
         // The span of a slice of `text` (the lines, labels and words below are).
         let span_of = |s: &str| {
             let start = s.as_ptr() as usize - text.as_ptr() as usize;
@@ -1187,9 +1237,9 @@ impl Ctx<'_> {
             let Some((colon, said)) = crate::lexicon::label_colon(par, MAX_LABEL + 1) else {
                 continue;
             };
-            if quoted_at
-                .overlapping(par_span)
-                .any(|k| !par_span.contains(quoted[k]))
+            if in_order_overlapping(quoted, par_span)
+                .iter()
+                .any(|q| !par_span.contains(*q))
             {
                 continue;
             }
@@ -1427,13 +1477,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether token `i` is a cue word.
     fn is_cue(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && lexicon().cues.contains(self.tok(i))
+        self.cues[i] == CUE
     }
 
     /// Whether a cue starts at token `i`: a cue word or "according to".
     fn opens_cue(&self, i: usize) -> bool {
-        self.is_cue(i) || self.according_to(i)
+        self.cues[i] != 0
     }
 
     fn quote_kind(&self, span: Span, s0: usize, first: usize) -> QuoteKind {
@@ -1542,7 +1593,10 @@ impl Ctx<'_> {
     /// `si`: the last cue before it, and the subject before that cue.
     fn cue_before(&self, first: usize, si: usize) -> Option<Attribution> {
         let s = &self.sentences[si];
-        let cue_at = (s.tokens.start..first).rev().find(|&j| self.opens_cue(j))?;
+        let cue_at = s.tokens.start
+            + self.cues[s.tokens.start..first]
+                .iter()
+                .rposition(|&c| c != 0)?;
         let speaker = if self.according_to(cue_at) {
             self.speaker_after_cue(cue_at, first)
         } else {
@@ -1552,12 +1606,9 @@ impl Ctx<'_> {
         Some((Some(self.cue_span(cue_at)), speaker))
     }
 
+    /// Whether token `i` is the "according" of "according to".
     fn according_to(&self, i: usize) -> bool {
-        matches!(self.tok(i), "according" | "According")
-            && self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|t| &self.text[t.span.range()] == "to")
+        self.cues[i] == ACCORDING_TO
     }
 
     /// The cue's words: the verb, plus "to" after "according", the listener after
@@ -2457,13 +2508,7 @@ Fenwick Gazette reported that two members had asked for a delay.";
     fn a_speaker_span_loses_the_punctuation_at_its_ends() {
         let text = "“The board's lawyer, Marta Quist,” he wrote. Biden's aides' (views) at Veltron Inc., a firm";
         let tokens = crate::tokenize(text);
-        let ctx = Ctx {
-            text,
-            tokens: &tokens,
-            sentences: &[],
-            entities: &[],
-            groups: &[],
-        };
+        let ctx = Ctx::new(text, &tokens, &[], &[], &[]);
         let trim = |from: &str, to: &str| {
             let at = text.find(from).expect("in the text");
             let s = ctx.without_end_punct(Span::new(at, at + from.len()));
