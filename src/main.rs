@@ -13,7 +13,7 @@ mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
     use newslens::{analyze_using, ner::ModelNameFinder, Offsets, Output, QuoteModel};
     use serde::Serialize;
-    use std::io::{self, BufWriter, IsTerminal, Read, Write};
+    use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
     use std::path::PathBuf;
     use std::process::ExitCode;
 
@@ -46,7 +46,12 @@ Errors: unreadable files, invalid UTF-8 and bad JSON lines are reported on stand
 error in one line naming the file or line, and the exit status is 1. With --jsonl, a
 bad line does not stop the batch: the other lines are still analysed, and in the bad
 line's place the output holds {\"id\": ..., \"error\": \"...\"} so that output line N
-always answers input line N. Blank input lines are skipped.")]
+always answers input line N. A blank line (only white space) is answered by
+{\"id\": null, \"error\": \"blank line\"} and is no bad line. Lines are read, analysed
+and written one at a time, so a batch of any length needs only the memory of its
+longest line; a byte order mark opening a line is skipped. Output stops quietly when
+its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
+\\u2029, so that the output splits into lines only at its line ends.")]
         Analyze(AnalyzeArgs),
     }
 
@@ -107,7 +112,7 @@ always answers input line N. Blank input lines are skipped.")]
     struct Line<'a> {
         id: &'a serde_json::Value,
         #[serde(flatten)]
-        output: Output,
+        output: Output<'a>,
     }
 
     #[derive(Serialize)]
@@ -116,13 +121,47 @@ always answers input line N. Blank input lines are skipped.")]
         error: &'a str,
     }
 
+    /// Why the command stopped early.
+    enum Stop {
+        /// Its output was closed (a reader such as `head` went away): stop quietly.
+        Closed,
+        /// An error to report.
+        Error(String),
+    }
+
+    impl From<String> for Stop {
+        fn from(e: String) -> Self {
+            Stop::Error(e)
+        }
+    }
+
+    impl From<io::Error> for Stop {
+        fn from(e: io::Error) -> Self {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Stop::Closed
+            } else {
+                Stop::Error(format!("writing output: {e}"))
+            }
+        }
+    }
+
+    impl From<serde_json::Error> for Stop {
+        fn from(e: serde_json::Error) -> Self {
+            match e.io_error_kind() {
+                Some(io::ErrorKind::BrokenPipe) => Stop::Closed,
+                Some(_) => Stop::Error(format!("writing output: {e}")),
+                None => Stop::Error(e.to_string()),
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let Command::Analyze(args) = cli.command;
         match run(&args) {
-            Ok(true) => ExitCode::SUCCESS,
+            Ok(true) | Err(Stop::Closed) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
+            Err(Stop::Error(e)) => {
                 eprintln!("newslens: {e}");
                 ExitCode::FAILURE
             }
@@ -130,8 +169,7 @@ always answers input line N. Blank input lines are skipped.")]
     }
 
     /// Runs the command; `Ok(false)` when some JSONL lines were bad.
-    fn run(args: &AnalyzeArgs) -> Result<bool, String> {
-        let (name, bytes) = read_input(args.file.as_ref())?;
+    fn run(args: &AnalyzeArgs) -> Result<bool, Stop> {
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
         let unit = args.offsets.into();
@@ -141,60 +179,189 @@ always answers input line N. Blank input lines are skipped.")]
             Quotes::All => QuoteModel::Learned,
         };
         let analyze = |text: &str| analyze_using(text, &ModelNameFinder, model);
-        let write_err = |e: io::Error| format!("writing output: {e}");
-        if !args.jsonl {
-            let text = std::str::from_utf8(&bytes)
-                .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
-            let output = Output::new(&analyze(text), unit);
-            if args.text {
-                write!(out, "{}", report(&output)).map_err(write_err)?;
-                out.flush().map_err(write_err)?;
-                return Ok(true);
-            }
-            let json = if args.pretty {
-                serde_json::to_string_pretty(&output)
-            } else {
-                serde_json::to_string(&output)
-            }
-            .map_err(|e| e.to_string())?;
-            writeln!(out, "{json}").map_err(write_err)?;
-            out.flush().map_err(write_err)?;
-            return Ok(true);
+        if args.jsonl {
+            let all_good = run_jsonl(args.file.as_ref(), &mut out, &|text, id, out| {
+                let doc = analyze(text);
+                write_json(
+                    out,
+                    &Line {
+                        id,
+                        output: Output::new(&doc, unit),
+                    },
+                    false,
+                )
+            })?;
+            out.flush()?;
+            return Ok(all_good);
         }
-        let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
-        let lines: Vec<&[u8]> = if body.is_empty() {
-            Vec::new()
+        let (name, bytes) = read_input(args.file.as_ref())?;
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
+        let doc = analyze(text);
+        let output = Output::new(&doc, unit);
+        if args.text {
+            write!(out, "{}", report(&output))?;
         } else {
-            body.split(|b| *b == b'\n').collect()
+            write_json(&mut out, &output, args.pretty)?;
+        }
+        out.flush()?;
+        Ok(true)
+    }
+
+    /// Writes `value` as one line of JSON (indented with `pretty`), U+2028 and U+2029
+    /// escaped.
+    fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), Stop> {
+        if pretty {
+            let f = LineSafe(serde_json::ser::PrettyFormatter::new());
+            value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
+        } else {
+            let f = LineSafe(serde_json::ser::CompactFormatter);
+            value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
+        }
+        out.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// A JSON formatter that writes U+2028 and U+2029 (line and paragraph separators,
+    /// which JSON allows raw in strings) as escapes: readers that split text into lines
+    /// at them (Python's `str.splitlines`, JavaScript before ES2019) would cut a result
+    /// in two.
+    struct LineSafe<F>(F);
+
+    impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for LineSafe<F> {
+        fn write_string_fragment<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            let mut from = 0;
+            for (at, sep) in fragment.match_indices(['\u{2028}', '\u{2029}']) {
+                w.write_all(&fragment.as_bytes()[from..at])?;
+                w.write_all(if sep == "\u{2028}" {
+                    b"\\u2028"
+                } else {
+                    b"\\u2029"
+                })?;
+                from = at + sep.len();
+            }
+            w.write_all(&fragment.as_bytes()[from..])
+        }
+
+        // The layout is the inner formatter's.
+        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.begin_array(w)
+        }
+        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_array(w)
+        }
+        fn begin_array_value<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.0.begin_array_value(w, first)
+        }
+        fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_array_value(w)
+        }
+        fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.begin_object(w)
+        }
+        fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_object(w)
+        }
+        fn begin_object_key<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.0.begin_object_key(w, first)
+        }
+        fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_object_key(w)
+        }
+        fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.begin_object_value(w)
+        }
+        fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_object_value(w)
+        }
+    }
+
+    /// What the batch does with one good line: analyse `text` and write its result,
+    /// with `id`, as one line.
+    type Analyse<'f, W> = dyn Fn(&str, &serde_json::Value, &mut W) -> Result<(), Stop> + 'f;
+
+    /// Reads JSONL from `file` (standard input when `None` or "-") line by line, hands
+    /// each good line to `each` and writes an error line for each bad one; `Ok(false)`
+    /// when some were bad. Only one line is held at a time.
+    fn run_jsonl<W: Write>(
+        file: Option<&PathBuf>,
+        out: &mut W,
+        each: &Analyse<'_, W>,
+    ) -> Result<bool, Stop> {
+        let (name, size, mut input): (String, Option<u64>, Box<dyn BufRead>) = match file {
+            Some(p) if p.as_os_str() != "-" => {
+                let name = p.display().to_string();
+                let f = std::fs::File::open(p).map_err(|e| format!("{name}: {e}"))?;
+                let size = f.metadata().ok().map(|m| m.len());
+                (
+                    name,
+                    size,
+                    Box::new(io::BufReader::with_capacity(1 << 16, f)),
+                )
+            }
+            _ => ("standard input".into(), None, Box::new(io::stdin().lock())),
         };
-        let bar = progress_bar(lines.len() as u64);
+        let bar = progress_bar(size);
         let mut all_good = true;
         let null = serde_json::Value::Null;
-        for (n, line) in lines.iter().enumerate() {
-            bar.inc(1);
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
+        let mut buf = Vec::new();
+        let mut n = 0;
+        loop {
+            buf.clear();
+            let read = input
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| format!("{name}: {e}"))?;
+            if read == 0 {
+                break;
             }
-            let json = match parse_line(line) {
-                Ok((id, text)) => serde_json::to_string(&Line {
-                    id: &id,
-                    output: Output::new(&analyze(&text), unit),
-                }),
-                Err((id, e)) => {
-                    all_good = false;
-                    bar.suspend(|| eprintln!("newslens: {name}: line {}: {e}", n + 1));
-                    serde_json::to_string(&ErrorLine {
-                        id: id.as_ref().unwrap_or(&null),
-                        error: &e,
-                    })
+            n += 1;
+            bar.inc(read as u64);
+            bar.set_message(n.to_string());
+            let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                write_json(
+                    out,
+                    &ErrorLine {
+                        id: &null,
+                        error: "blank line",
+                    },
+                    false,
+                )?;
+            } else {
+                match parse_line(line) {
+                    Ok((id, text)) => each(&text, &id, out)?,
+                    Err((id, e)) => {
+                        all_good = false;
+                        bar.suspend(|| eprintln!("newslens: {name}: line {n}: {e}"));
+                        let error = ErrorLine {
+                            id: id.as_ref().unwrap_or(&null),
+                            error: &e,
+                        };
+                        write_json(out, &error, false)?;
+                    }
                 }
             }
-            .map_err(|e| e.to_string())?;
-            writeln!(out, "{json}").map_err(write_err)?;
+            out.flush()?;
+            // A line of many megabytes leaves no buffer of its size behind.
+            if buf.capacity() > 1 << 20 {
+                buf = Vec::new();
+            }
         }
         bar.finish_and_clear();
-        out.flush().map_err(write_err)?;
         Ok(all_good)
     }
 
@@ -223,7 +390,7 @@ always answers input line N. Blank input lines are skipped.")]
             .collect();
         named.sort_by(|a, b| {
             b.1.cmp(&a.1)
-                .then_with(|| o.groups[a.0].name.cmp(&o.groups[b.0].name))
+                .then_with(|| o.groups[a.0].name.cmp(o.groups[b.0].name))
         });
         if !named.is_empty() {
             let _ = writeln!(s, "\nPeople and organisations:");
@@ -249,26 +416,27 @@ always answers input line N. Blank input lines are skipped.")]
             );
         }
         // Speakers by their group, else by the mention's text; `None` unattributed.
-        let mut speakers: Vec<(Option<String>, String, Vec<usize>)> = Vec::new();
+        let mut speakers: Vec<(Option<String>, &str, Vec<usize>)> = Vec::new();
+        let mut seen: std::collections::HashMap<Option<String>, usize> =
+            std::collections::HashMap::new();
         for (k, q) in o.quotes.iter().enumerate() {
             let key = q.speaker.as_ref().map(|sp| match sp.group {
                 Some(g) => format!("g{g}"),
                 None => format!("t{}", sp.text),
             });
-            let name = q
-                .speaker
-                .as_ref()
-                .map_or("Unattributed".into(), |sp| sp.name.clone());
-            match speakers.iter_mut().find(|(other, _, _)| *other == key) {
-                Some((_, _, quotes)) => quotes.push(k),
-                None => speakers.push((key, name, vec![k])),
+            let name = q.speaker.as_ref().map_or("Unattributed", |sp| sp.name);
+            if let Some(&at) = seen.get(&key) {
+                speakers[at].2.push(k);
+            } else {
+                seen.insert(key.clone(), speakers.len());
+                speakers.push((key, name, vec![k]));
             }
         }
         speakers.sort_by(|a, b| {
             a.0.is_none()
                 .cmp(&b.0.is_none())
                 .then_with(|| b.2.len().cmp(&a.2.len()))
-                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.1.cmp(b.1))
         });
         if !speakers.is_empty() {
             let _ = writeln!(s, "\nWho said what:");
@@ -281,23 +449,23 @@ always answers input line N. Blank input lines are skipped.")]
                     QuoteKind::Indirect => "indirect, reported",
                     k => k.as_str(),
                 };
-                let cue =
-                    q.cue
-                        .as_ref()
-                        .and_then(|c| c.text.as_deref())
-                        .map_or(String::new(), |c| {
-                            format!(
-                                ", cue: {}",
-                                if c == ":" { "a label and a colon" } else { c }
-                            )
-                        });
+                let cue = q
+                    .cue
+                    .as_ref()
+                    .and_then(|c| c.text)
+                    .map_or(String::new(), |c| {
+                        format!(
+                            ", cue: {}",
+                            if c == ":" { "a label and a colon" } else { c }
+                        )
+                    });
                 // The speaker's mention where it is not their name ("he", "the mayor").
                 let mention = q
                     .speaker
                     .as_ref()
                     .filter(|sp| sp.text != sp.name)
                     .map_or(String::new(), |sp| format!(", as \"{}\"", sp.text));
-                let words: Vec<&str> = q.parts.iter().filter_map(|p| p.text.as_deref()).collect();
+                let words: Vec<&str> = q.parts.iter().filter_map(|p| p.text).collect();
                 let words = words
                     .join(" … ")
                     .split_whitespace()
@@ -314,14 +482,76 @@ always answers input line N. Blank input lines are skipped.")]
     fn parse_line(line: &[u8]) -> Result<(serde_json::Value, String), LineError> {
         let s = std::str::from_utf8(line)
             .map_err(|e| (None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-        let mut v: serde_json::Value =
-            serde_json::from_str(s).map_err(|e| (None, format!("invalid JSON: {e}")))?;
+        let mut v: serde_json::Value = match serde_json::from_str(s) {
+            Ok(v) => v,
+            Err(e) => {
+                // JSON may escape half of a surrogate pair ("\ud800"), which is no
+                // character: where that is all that is wrong, say so, with the id.
+                let surrogate = lone_surrogates(s).and_then(|(col, unit, repaired)| {
+                    let v = serde_json::from_str::<serde_json::Value>(&repaired).ok()?;
+                    Some((col, unit, v.get("id").cloned()))
+                });
+                let Some((col, unit, id)) = surrogate else {
+                    return Err((None, format!("invalid JSON: {e}")));
+                };
+                return Err((
+                    id,
+                    format!(
+                        "invalid JSON: \\u{unit:04x} at column {col} is half of a UTF-16 \
+                         surrogate pair, not a character (text must be Unicode)"
+                    ),
+                ));
+            }
+        };
         let id = v.get("id").cloned().unwrap_or_default();
         match v.get_mut("text").map(serde_json::Value::take) {
             Some(serde_json::Value::String(text)) => Ok((id, text)),
             Some(_) => Err((Some(id), "\"text\" is not a string".into())),
             None => Err((Some(id), "no \"text\" field".into())),
         }
+    }
+
+    /// The first `\\uXXXX` escape of `line` that is half of a surrogate pair without
+    /// its other half, as (column, counting from 1, and code unit), with the line
+    /// where every such escape is `\\ufffd`; `None` where there is none.
+    fn lone_surrogates(line: &str) -> Option<(usize, u16, String)> {
+        let b = line.as_bytes();
+        let unit_at = |i: usize| -> Option<u16> {
+            let hex = line.get(i + 2..i + 6)?;
+            (b[i + 1] == b'u').then(|| u16::from_str_radix(hex, 16).ok())?
+        };
+        let mut first = None;
+        let mut repaired = String::with_capacity(line.len());
+        let (mut i, mut copied) = (0, 0);
+        while i + 1 < b.len() {
+            if b[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            let Some(u) = unit_at(i) else {
+                i += 2; // another escape, "\\\\" among them
+                continue;
+            };
+            let paired = match u {
+                0xd800..=0xdbff => unit_at(i + 6).is_some_and(|l| (0xdc00..=0xdfff).contains(&l)),
+                0xdc00..=0xdfff => false,
+                _ => {
+                    i += 6;
+                    continue;
+                }
+            };
+            if paired {
+                i += 12;
+                continue;
+            }
+            first.get_or_insert((line[..i].chars().count() + 1, u));
+            repaired.push_str(&line[copied..i]);
+            repaired.push_str("\\ufffd");
+            i += 6;
+            copied = i;
+        }
+        repaired.push_str(&line[copied..]);
+        first.map(|(col, u)| (col, u, repaired))
     }
 
     fn read_input(file: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
@@ -342,15 +572,23 @@ always answers input line N. Blank input lines are skipped.")]
         }
     }
 
-    /// A progress bar on a terminal's standard error; hidden when it is piped.
-    fn progress_bar(len: u64) -> indicatif::ProgressBar {
+    /// A progress bar on a terminal's standard error, in bytes of a file of `size`
+    /// (a count of lines alone for standard input); hidden when stderr is piped.
+    fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
         if !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let bar = indicatif::ProgressBar::new(len);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} lines, {elapsed} elapsed, {eta} left",
-        ) {
+        let (bar, template) = match size {
+            Some(len) => (
+                indicatif::ProgressBar::new(len),
+                "{bar:40} {binary_bytes}/{binary_total_bytes}, {msg} lines, {elapsed} elapsed, {eta} left",
+            ),
+            None => (
+                indicatif::ProgressBar::new_spinner(),
+                "{spinner} {binary_bytes}, {msg} lines, {elapsed} elapsed",
+            ),
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
         bar

@@ -17,40 +17,42 @@ pub enum Offsets {
     Chars,
 }
 
-/// The analysis of one text, ready to serialise.
+/// The analysis of one text, ready to serialise. Its texts are borrowed from the
+/// [`Document`] it was made from: a text of a million mentions costs no million
+/// strings.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Output {
+pub struct Output<'a> {
     /// Every entity mention, in text order.
-    pub entities: Vec<EntityOut>,
+    pub entities: Vec<EntityOut<'a>>,
     /// One group per real-world entity.
-    pub groups: Vec<GroupOut>,
+    pub groups: Vec<GroupOut<'a>>,
     /// Every quotation, in text order.
-    pub quotes: Vec<QuoteOut>,
+    pub quotes: Vec<QuoteOut<'a>>,
     /// Every sentence, in text order.
-    pub sentences: Vec<SpanOut>,
+    pub sentences: Vec<SpanOut<'a>>,
 }
 
 /// A span with its text.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct SpanOut {
+pub struct SpanOut<'a> {
     /// Start offset.
     pub start: usize,
     /// End offset (exclusive).
     pub end: usize,
     /// The text it covers (omitted for sentences, whose text is the input's).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
 }
 
 /// An entity mention.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EntityOut {
+pub struct EntityOut<'a> {
     /// Start offset.
     pub start: usize,
     /// End offset (exclusive).
     pub end: usize,
     /// The mention's text.
-    pub text: String,
+    pub text: &'a str,
     /// What it is.
     pub kind: EntityKind,
     /// Its group, for names.
@@ -59,53 +61,53 @@ pub struct EntityOut {
 
 /// A group of mentions of one entity.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct GroupOut {
+pub struct GroupOut<'a> {
     /// Its fullest name.
-    pub name: String,
+    pub name: &'a str,
     /// What it is.
     pub kind: EntityKind,
     /// Indices into `entities`.
-    pub mentions: Vec<usize>,
+    pub mentions: &'a [usize],
     /// Role phrases that refer to it ("the president").
-    pub references: Vec<SpanOut>,
+    pub references: Vec<SpanOut<'a>>,
 }
 
 /// A quotation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct QuoteOut {
+pub struct QuoteOut<'a> {
     /// Start offset.
     pub start: usize,
     /// End offset (exclusive).
     pub end: usize,
     /// The quoted text.
-    pub text: String,
+    pub text: &'a str,
     /// What kind of quotation.
     pub kind: QuoteKind,
     /// The cue, if any.
-    pub cue: Option<SpanOut>,
+    pub cue: Option<SpanOut<'a>>,
     /// The speaker, if the text names one.
-    pub speaker: Option<SpeakerOut>,
+    pub speaker: Option<SpeakerOut<'a>>,
     /// Its pieces, in order: the quote itself, or each piece in quotation marks when its
     /// cue interrupts it ("“We won,” she said, “and we will win again.”"), when
     /// `start..end` runs over the cue too.
-    pub parts: Vec<SpanOut>,
+    pub parts: Vec<SpanOut<'a>>,
     /// The speaker's own words inside a mixed quote, each with its quotation marks
     /// (“dead on arrival” in "said the plan was “dead on arrival” unless ..."), in order;
     /// empty for the other kinds.
-    pub quoted: Vec<SpanOut>,
+    pub quoted: Vec<SpanOut<'a>>,
 }
 
 /// The speaker of a quotation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct SpeakerOut {
+pub struct SpeakerOut<'a> {
     /// Start offset of the mention.
     pub start: usize,
     /// End offset (exclusive).
     pub end: usize,
     /// The mention's text ("he").
-    pub text: String,
+    pub text: &'a str,
     /// The name of the entity it refers to ("Joe Biden"), else the mention's text.
-    pub name: String,
+    pub name: &'a str,
     /// The group it refers to.
     pub group: Option<usize>,
 }
@@ -145,14 +147,14 @@ impl Converter {
     }
 }
 
-impl Output {
+impl<'a> Output<'a> {
     /// The document's result, with offsets counted in `unit`.
-    pub fn new(doc: &Document, unit: Offsets) -> Self {
+    pub fn new(doc: &'a Document, unit: Offsets) -> Self {
         let conv = Converter::new(&doc.text, unit);
         let span = |s: Span| SpanOut {
             start: conv.convert(s.start),
             end: conv.convert(s.end),
-            text: Some(doc.str(s).to_owned()),
+            text: Some(doc.str(s)),
         };
         Output {
             entities: doc
@@ -161,7 +163,7 @@ impl Output {
                 .map(|e| EntityOut {
                     start: conv.convert(e.span.start),
                     end: conv.convert(e.span.end),
-                    text: doc.str(e.span).to_owned(),
+                    text: doc.str(e.span),
                     kind: e.kind,
                     group: e.group,
                 })
@@ -170,9 +172,9 @@ impl Output {
                 .groups
                 .iter()
                 .map(|g| GroupOut {
-                    name: g.name.clone(),
+                    name: &g.name,
                     kind: g.kind,
-                    mentions: g.mentions.clone(),
+                    mentions: &g.mentions,
                     references: g.references.iter().map(|s| span(*s)).collect(),
                 })
                 .collect(),
@@ -182,14 +184,14 @@ impl Output {
                 .map(|q| QuoteOut {
                     start: conv.convert(q.span.start),
                     end: conv.convert(q.span.end),
-                    text: doc.str(q.span).to_owned(),
+                    text: doc.str(q.span),
                     kind: q.kind,
                     cue: q.cue.map(span),
                     speaker: q.speaker.as_ref().map(|s| SpeakerOut {
                         start: conv.convert(s.span.start),
                         end: conv.convert(s.span.end),
-                        text: doc.str(s.span).to_owned(),
-                        name: doc.speaker_name(s).to_owned(),
+                        text: doc.str(s.span),
+                        name: doc.speaker_name(s),
                         group: s.group,
                     }),
                     parts: q.pieces().iter().map(|p| span(*p)).collect(),

@@ -121,6 +121,152 @@ fn jsonl_reports_a_bad_line_and_goes_on() {
     assert_eq!(lines[3]["entities"][0]["text"], "Kyiv");
 }
 
+/// The lines of a JSONL answer, each parsed.
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8(stdout.to_vec())
+        .expect("UTF-8 output")
+        .split('\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn every_jsonl_line_is_answered_blank_ones_too() {
+    // A blank line, a line of spaces, a byte order mark, CRLF line ends, and a last
+    // line without its line end.
+    let input = "{\"id\": 1, \"text\": \"Ann Lee left.\"}\r\n\n   \t\r\n\u{feff}{\"id\": 4, \"text\": \"Kyiv\"}\n{\"id\": 5, \"text\": \"\"}";
+    let out = run(&["analyze", "--jsonl"], input.as_bytes());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "blank lines are no bad lines: {stderr}"
+    );
+    assert!(stderr.is_empty(), "{stderr}");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 5, "one output line per input line");
+    assert_eq!(lines[0]["entities"][0]["text"], "Ann Lee");
+    for blank in &lines[1..3] {
+        assert_eq!(
+            blank,
+            &serde_json::json!({"id": null, "error": "blank line"})
+        );
+    }
+    assert_eq!(lines[3]["id"], 4);
+    assert_eq!(lines[3]["entities"][0]["text"], "Kyiv");
+    assert_eq!(lines[4]["id"], 5);
+    assert_eq!(lines[4]["entities"], serde_json::json!([]));
+}
+
+#[test]
+fn half_a_surrogate_pair_is_named_as_such_with_the_lines_id() {
+    let input = "{\"id\": \"a\", \"text\": \"x \\ud800 y\"}\n\
+                 {\"id\": \"b\", \"text\": \"\\ud83c\\udf0d Kyiv \\\\ud800\"}\n\
+                 {\"id\": \"c\", \"text\": \"\\udc00\", oops}\n";
+    let out = run(&["analyze", "--jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "line 1: invalid JSON: \\ud800 at column 24 is half of a UTF-16 surrogate pair"
+        ),
+        "{stderr}"
+    );
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert!(lines[0]["error"].as_str().unwrap().contains("surrogate"));
+    // A pair is a character (🌍), and an escaped backslash before "ud800" no escape.
+    assert_eq!(lines[1]["id"], "b");
+    assert_eq!(lines[1]["entities"][0]["text"], "Kyiv");
+    // Where more is wrong than the surrogate, the parser's own message.
+    assert!(lines[2]["id"].is_null());
+    assert!(!lines[2]["error"].as_str().unwrap().contains("half of"));
+}
+
+#[test]
+fn line_and_paragraph_separators_are_escaped() {
+    let text = "“We will rebuild,\u{2028}and soon,\u{2029}” Olena Koval said.";
+    for args in [&["analyze"][..], &["analyze", "--pretty"]] {
+        let out = run(args, text.as_bytes());
+        assert!(out.status.success());
+        let json = String::from_utf8(out.stdout).unwrap();
+        assert!(!json.contains(['\u{2028}', '\u{2029}']), "{json}");
+        assert!(
+            json.contains("\\u2028") && json.contains("\\u2029"),
+            "{json}"
+        );
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            v["quotes"][0]["text"],
+            "“We will rebuild,\u{2028}and soon,\u{2029}”"
+        );
+    }
+}
+
+#[test]
+fn jsonl_is_answered_line_by_line_as_it_comes() {
+    let mut child = Command::new(EXE)
+        .args(["analyze", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    // Answers as they come, read on a thread of their own.
+    let (send, answers) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(stdout) {
+            if send.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    for id in 0..3 {
+        let line = serde_json::json!({"id": id, "text": ARTICLE}).to_string() + "\n";
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // The answer comes while the input is still open.
+        let answer = answers
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("an answer before the input ends");
+        let v: Value = serde_json::from_str(&answer).unwrap();
+        assert_eq!(v["id"], id);
+        assert_eq!(v["quotes"][0]["speaker"]["name"], "Olena Koval");
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_closed_output_ends_the_program_quietly() {
+    // `newslens ... | head -c 100`: the reader goes away after a few bytes.
+    let line = serde_json::json!({"id": 1, "text": ARTICLE}).to_string() + "\n";
+    let batch = temp_file("many.jsonl", line.repeat(2000).as_bytes());
+    let article = temp_file("long.txt", ARTICLE.repeat(3000).as_bytes());
+    for args in [
+        vec!["analyze", "--jsonl", batch.to_str().unwrap()],
+        vec!["analyze", "--pretty", article.to_str().unwrap()],
+        vec!["analyze", "--text", article.to_str().unwrap()],
+    ] {
+        let mut child = Command::new(EXE)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut first = [0u8; 100];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let done = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&done.stderr);
+        assert!(done.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn bad_input_gives_a_one_line_error() {
     let bad = temp_file("bad.txt", b"caf\xe9 au lait");
@@ -210,6 +356,7 @@ fn stdin_and_help() {
         "--pretty",
         "--text",
         "bad line",
+        "blank line",
     ] {
         assert!(help.contains(needle), "help lacks {needle}");
     }
@@ -234,7 +381,11 @@ fn batches_show_progress_on_a_terminal() {
         .unwrap();
     assert!(status.success());
     let screen = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
-    assert!(screen.contains("/50 lines"), "{screen}");
+    // Bytes read of the file's, and lines.
+    assert!(
+        screen.contains(" KiB, ") && screen.contains(" lines, "),
+        "{screen}"
+    );
 }
 
 #[test]
