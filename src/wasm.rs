@@ -1,6 +1,12 @@
 //! The JavaScript interface: one function, plain objects out, UTF-16 offsets.
+//!
+//! A JavaScript string may hold half of a surrogate pair, which is no character and
+//! has no UTF-8 form: the analysis reads U+FFFD in its place (one UTF-16 unit too, so
+//! every offset holds), and each span's `text` is then cut from the string given, so
+//! that `text.slice(start, end) === span.text` whatever the string.
 
-use crate::{analyze as analyze_text, Offsets, Output, QuoteModel};
+use crate::{analyze_using, ner::ModelNameFinder, Offsets, Output, QuoteModel};
+use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -35,8 +41,10 @@ export interface Analysis { entities: Entity[]; groups: Group[]; quotes: Quote[]
 /// A JS `Error` if the result cannot be converted (it always can; the conversion is
 /// fallible only in type).
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
-pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    to_js(&analyze_text(text))
+pub fn analyze(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString,
+) -> Result<JsValue, JsError> {
+    run(text, QuoteModel::default())
 }
 
 /// Analyses `text` as [`analyze`] does, with `options` (`{ quotes: "rules" | "quoted" |
@@ -46,7 +54,7 @@ pub fn analyze(text: &str) -> Result<JsValue, JsError> {
 /// A JS `Error` when `options` is not such an object or `quotes` no such name.
 #[wasm_bindgen(js_name = analyzeWith, unchecked_return_type = "Analysis")]
 pub fn analyze_with(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
     let mut model = QuoteModel::default();
@@ -62,18 +70,51 @@ pub fn analyze_with(
                 .map_err(|e: String| JsError::new(&format!("analyzeWith: {e}")))?;
         }
     }
-    to_js(&crate::analyze_using(
-        text,
-        &crate::ner::ModelNameFinder,
-        model,
-    ))
+    run(text, model)
 }
 
-/// A document as the plain object JavaScript gets, offsets in UTF-16 code units.
-fn to_js(doc: &crate::Document) -> Result<JsValue, JsError> {
-    Output::new(doc, Offsets::Utf16)
+/// The analysis of `text` with `model` as the plain object JavaScript gets, offsets in
+/// UTF-16 code units.
+fn run(text: &JsString, model: QuoteModel) -> Result<JsValue, JsError> {
+    let whole = text.is_valid_utf16();
+    let rust = if whole {
+        String::from(text)
+    } else {
+        String::from_utf16_lossy(&text.iter().collect::<Vec<u16>>())
+    };
+    let doc = analyze_using(&rust, &ModelNameFinder, model);
+    let out = Output::new(&doc, Offsets::Utf16)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    if !whole {
+        texts_from(&out, text).map_err(|_| JsError::new("the result cannot be completed"))?;
+    }
+    Ok(out)
+}
+
+/// Sets the `text` of every span of `out` to its slice of `text`.
+fn texts_from(out: &JsValue, text: &JsString) -> Result<(), JsValue> {
+    let get = |o: &JsValue, key: &str| Reflect::get(o, &JsValue::from_str(key));
+    let each = |o: &JsValue, key: &str, f: &dyn Fn(&JsValue) -> Result<(), JsValue>| {
+        Array::from(&get(o, key)?).iter().try_for_each(|x| f(&x))
+    };
+    let cut = |span: &JsValue| -> Result<(), JsValue> {
+        if !span.is_object() {
+            return Ok(()); // a quote without cue or speaker
+        }
+        let at = |key: &str| get(span, key).map(|v| v.as_f64().unwrap_or(0.0) as u32);
+        let slice = text.slice(at("start")?, at("end")?);
+        Reflect::set(span, &JsValue::from_str("text"), &slice).map(|_| ())
+    };
+    each(out, "entities", &cut)?;
+    each(out, "groups", &|g| each(g, "references", &cut))?;
+    each(out, "quotes", &|q| {
+        cut(q)?;
+        cut(&get(q, "cue")?)?;
+        cut(&get(q, "speaker")?)?;
+        each(q, "parts", &cut)?;
+        each(q, "quoted", &cut)
+    })
 }
 
 /// The version of newslens.
@@ -91,7 +132,7 @@ mod tests {
     fn returns_plain_objects_with_utf16_offsets() {
         // The flag is 4 UTF-16 units, the curly quotes 1 each.
         let text = "🇺🇦\n\n“We will win,” Olena Koval said, “and 🇺🇦 will stay.”";
-        let v = analyze(text).expect("analysis");
+        let v = analyze(&JsString::from(text)).expect("analysis");
         let out: serde_json::Value =
             serde_wasm_bindgen::from_value(v.clone()).expect("plain object");
         let q = &out["quotes"][0];
@@ -119,9 +160,10 @@ mod tests {
     fn options_choose_how_quotes_are_found() {
         let text = "Power was cut to 80,000 homes overnight, the Electricity Supply Board said.";
         let quotes = |options: Option<js_sys::Object>| -> Vec<String> {
-            let out: serde_json::Value =
-                serde_wasm_bindgen::from_value(analyze_with(text, options).expect("analysis"))
-                    .expect("plain object");
+            let out: serde_json::Value = serde_wasm_bindgen::from_value(
+                analyze_with(&JsString::from(text), options).expect("analysis"),
+            )
+            .expect("plain object");
             out["quotes"]
                 .as_array()
                 .expect("quotes")
@@ -143,13 +185,58 @@ mod tests {
         assert_eq!(quotes(Some(js_sys::Object::new())), reported);
         assert_eq!(quotes(with("all".into())), reported);
         assert!(quotes(with("quoted".into())).is_empty());
-        assert!(analyze_with(text, with("everything".into())).is_err());
-        assert!(analyze_with(text, with(5.into())).is_err());
+        let text = JsString::from(text);
+        assert!(analyze_with(&text, with("everything".into())).is_err());
+        assert!(analyze_with(&text, with(5.into())).is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn every_span_is_its_slice_of_a_string_with_half_a_surrogate_pair() {
+        // “Nous partons,” dit Ana Ruiz à Kyiv <lone high surrogate> 🇺🇦 <lone low one>.
+        let mut units: Vec<u16> = "\u{201c}Nous partons,\u{201d} said Ana Ruiz in Kyiv "
+            .encode_utf16()
+            .collect();
+        units.push(0xd800);
+        units.extend(" 🇺🇦 said Olena Koval, \"and we ".encode_utf16());
+        units.push(0xdc00);
+        units.extend(" stay.\"".encode_utf16());
+        let text = JsString::from_char_code(&units);
+        assert!(!text.is_valid_utf16());
+        let out = analyze(&text).expect("analysis");
+        let mut spans = 0;
+        let check = |span: &JsValue| {
+            let at = |key: &str| Reflect::get(span, &key.into()).unwrap().as_f64().unwrap() as u32;
+            let got = Reflect::get(span, &"text".into()).unwrap();
+            assert_eq!(JsValue::from(text.slice(at("start"), at("end"))), got);
+        };
+        let list = |o: &JsValue, key: &str| Array::from(&Reflect::get(o, &key.into()).unwrap());
+        for e in list(&out, "entities").iter() {
+            check(&e);
+            spans += 1;
+        }
+        for q in list(&out, "quotes").iter() {
+            check(&q);
+            for p in list(&q, "parts").iter() {
+                check(&p);
+            }
+            let speaker = Reflect::get(&q, &"speaker".into()).unwrap();
+            if speaker.is_object() {
+                check(&speaker);
+            }
+            spans += 1;
+        }
+        assert!(spans >= 4, "names and quotes found: {spans}");
+        // The quote that holds the low surrogate holds it in its text.
+        let last = list(&out, "quotes").pop();
+        let quoted = Reflect::get(&last, &"text".into()).unwrap();
+        let quoted = JsString::from(quoted);
+        assert!(quoted.iter().any(|u| u == 0xdc00), "{quoted:?}");
     }
 
     #[wasm_bindgen_test]
     fn empty_text_gives_empty_layers() {
-        let out: serde_json::Value = serde_wasm_bindgen::from_value(analyze("").unwrap()).unwrap();
+        let out: serde_json::Value =
+            serde_wasm_bindgen::from_value(analyze(&JsString::from("")).unwrap()).unwrap();
         assert_eq!(out["entities"].as_array().map(Vec::len), Some(0));
         assert_eq!(out["quotes"].as_array().map(Vec::len), Some(0));
     }
