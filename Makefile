@@ -80,8 +80,12 @@ bench:
 bench-shapes:
 	cargo run --release --locked --example shapes
 
+## bench-browser: the module and the page in Chromium: throughput, the page's longest
+## main-thread task on 1 MB, and every input shape at 1 MB against prose
 bench-browser: build setup-browser
-	node tests/browser/bench.mjs
+	@rm -rf target/shapes-1mb
+	cargo run --release --locked --example shapes -- --write target/shapes-1mb 1MB
+	SHAPES_DIR=target/shapes-1mb node tests/browser/bench.mjs
 
 clean:
 	cargo clean

@@ -25,14 +25,22 @@ worker.onmessage = (event) => {
     status.textContent = 'Ready.';
     $('version').textContent = `newslens ${msg.version}`;
     document.body.dataset.ready = 'true';
+  } else if (msg.type === 'part' && msg.id === pending?.id) {
+    // A long result comes in parts, each a task of its own to receive.
+    pending.parts[msg.key].push(...msg.items);
   } else if (msg.type === 'result' && msg.id === pending?.id) {
-    render(pending.text, msg.result);
-    const q = msg.result.quotes.length;
-    const e = msg.result.entities.length;
-    status.textContent = `Found ${e} entities and ${q} quotes in ${msg.ms.toFixed(0)} ms.`;
-    analyseButton.disabled = false;
-    $('busy').hidden = true;
+    const result = { ...msg.result };
+    for (const [key, items] of Object.entries(pending.parts)) if (items.length) result[key] = items;
+    const { text } = pending;
     pending = null;
+    analyseButton.disabled = false;
+    const found = `Found ${result.entities.length} entities and ${result.quotes.length} quotes in ${msg.ms.toFixed(0)} ms.`;
+    status.textContent = `${found} Drawing…`;
+    render(text, result).then((done) => {
+      if (!done) return;
+      status.textContent = found;
+      $('busy').hidden = true;
+    });
   } else if (msg.type === 'error') {
     status.textContent = `The analysis failed: ${msg.message}`;
     analyseButton.disabled = false;
@@ -44,14 +52,26 @@ worker.onerror = (event) => {
   status.textContent = `The analyser could not start: ${event.message || 'unknown error'}`;
 };
 
+/** The longest text the page analyses, in UTF-16 code units (12 MB of English): 10 MB
+ * takes some 5 seconds to analyse and 15 more to draw on two cores, and longer texts
+ * ask more memory than a tab is sure to have; the command line reads any length. */
+export const MAX_TEXT = 12_000_000;
+
 function analyse() {
   clearTimeout(typing);
   const text = input.value;
-  pending = { id: nextId++, text };
+  if (text.length > MAX_TEXT) {
+    status.textContent = `This text is ${(text.length / 1e6).toFixed(1)} million characters long; the page `
+      + `analyses up to ${MAX_TEXT / 1e6} million at a time. Analyse it in parts, or with the newslens `
+      + 'command line, which reads any length.';
+    return;
+  }
+  drawing++; // a drawing under way stops
+  pending = { id: nextId++, text, parts: { entities: [], quotes: [], sentences: [] } };
   analyseButton.disabled = true;
   $('busy').hidden = false;
   status.textContent = text.length > 200000 ? 'Analysing a long article…' : 'Analysing…';
-  worker.postMessage({ id: pending.id, text, quotes: $('reported').checked ? 'all' : 'quoted' });
+  worker.postMessage({ id: pending.id, text, quotes: $('reported').checked ? 'all' : 'quoted', parts: true });
 }
 
 analyseButton.addEventListener('click', analyse);
@@ -168,6 +188,24 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** The drawing under way: a newer one (or a new analysis) stops an older one. */
+let drawing = 0;
+
+/** Calls `step` until it returns false, giving the browser its turn whenever a slice has
+ * run for 25 ms, so that no drawing blocks the page for long; false if drawing `run`
+ * was stopped meanwhile. */
+async function inSlices(run, step) {
+  let t = performance.now();
+  while (step()) {
+    if (performance.now() - t > 25) {
+      await (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
+      if (run !== drawing) return false;
+      t = performance.now();
+    }
+  }
+  return run === drawing;
+}
+
 function flash(nodes) {
   const list = [...nodes];
   if (!list.length) return;
@@ -183,39 +221,81 @@ function flash(nodes) {
  * ("the spokeswoman"), as that person's kind and group with `ref` set; in text order,
  * none overlapping another (an entity first). */
 export function marksOf(result) {
-  const refs = result.groups.flatMap((g, group) => g.references.map((r) => ({ ...r, kind: g.kind, group, ref: g.name })));
-  const all = [...result.entities.map((e, entity) => ({ ...e, entity })), ...refs]
-    .sort((x, y) => x.start - y.start || !!x.ref - !!y.ref);
+  // The entities are in text order already; the role phrases, few, are merged in.
+  const refs = result.groups.flatMap((g, group) => g.references.map((r) => ({ ...r, kind: g.kind, group, ref: g.name })))
+    .sort((x, y) => x.start - y.start);
+  const out = [];
   let at = 0;
-  return all.filter((m) => m.start >= at && ((at = m.end), true));
+  let r = 0;
+  const take = (m) => {
+    if (m.start >= at) {
+      out.push(m);
+      at = m.end;
+    }
+  };
+  result.entities.forEach((e, entity) => {
+    while (r < refs.length && refs[r].start < e.start) take(refs[r++]);
+    take({ ...e, entity });
+  });
+  while (r < refs.length) take(refs[r++]);
+  return out;
 }
+
+/** How many characters a block of the text pane holds at least, when it can end at a
+ * line break: blocks off screen are not laid out (`content-visibility: auto`). */
+const BLOCK = 2000;
 
 /** The article as text nodes, entities as <mark data-kind> (a role phrase that refers to
  * a named person, mark.ref), quotes as span.qspan (each piece of a quote its cue
  * interrupts on its own, the cue between left plain; the speaker's own words inside a
- * mixed quote, span.qspan.quoted, a span in its span). */
-function renderText(text, result) {
+ * mixed quote, span.qspan.quoted, a span in its span); in blocks (div.block) of a few
+ * paragraphs each, drawn in slices. */
+function renderText(text, result, run) {
   const entities = marksOf(result);
   const quotes = result.quotes.flatMap((q, index) => [
     ...q.parts.map((p) => ({ ...p, kind: q.kind, index })),
     ...q.quoted.map((p) => ({ ...p, kind: 'quoted', index })),
   ]).sort((x, y) => x.start - y.start || y.end - x.end);
-  const cuts = new Set([0, text.length]);
-  for (const s of [...entities, ...quotes]) {
-    cuts.add(s.start);
-    cuts.add(s.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const frag = document.createDocumentFragment();
+  // Where a block may end: after a line break; in a paragraph many blocks long, at any
+  // cut outside a name.
+  const breaks = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + BLOCK)) breaks.push(at + 1);
+  // Every start and end, sorted as numbers (a typed array's sort) without repeats.
+  const all = new Float64Array(2 * (entities.length + quotes.length) + breaks.length + 2);
+  let n = 0;
+  for (const s of entities) { all[n++] = s.start; all[n++] = s.end; }
+  for (const s of quotes) { all[n++] = s.start; all[n++] = s.end; }
+  for (const b of breaks) all[n++] = b;
+  all[n++] = 0;
+  all[n++] = text.length;
+  all.sort();
+  const points = all.filter((p, k) => k === 0 || p !== all[k - 1]);
+  const box = $('text');
+  box.replaceChildren();
+  let block = null;
+  let blockStart = 0;
   let ei = 0;
   let qi = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
+  let i = 0;
+  return inSlices(run, () => {
+    if (i + 1 >= points.length) {
+      if (block) box.append(block);
+      return false;
+    }
     const a = points[i];
     const b = points[i + 1];
+    i++;
     while (ei < entities.length && entities[ei].end <= a) ei++;
     while (qi < quotes.length && quotes[qi].end <= a) qi++;
-    let node = document.createTextNode(text.slice(a, b));
     const e = entities[ei];
+    const inName = e && e.start < a;
+    const full = a - blockStart >= BLOCK && (text[a - 1] === '\n' || (a - blockStart >= 4 * BLOCK && !inName));
+    if (!block || full) {
+      if (block) box.append(block);
+      block = el('div', { class: 'block' });
+      blockStart = a;
+    }
+    let node = document.createTextNode(text.slice(a, b));
     if (e && e.start <= a && b <= e.end) {
       node = e.ref
         ? el('mark', { class: 'ref', 'data-kind': e.kind, title: `${e.kind}: refers to ${e.ref}` }, node)
@@ -233,38 +313,44 @@ function renderText(text, result) {
     for (const q of over.reverse()) {
       node = el('span', { class: `qspan ${q.kind}`, 'data-quote': String(q.index) }, node);
     }
-    frag.append(node);
-  }
-  const box = $('text');
-  box.replaceChildren(frag);
+    block.append(node);
+    return true;
+  });
 }
 
-function renderPeople(result) {
+function renderPeople(result, run) {
   const list = $('people');
   const groups = result.groups
     .map((g, i) => ({ ...g, index: i }))
     .filter((g) => g.kind === 'person' || g.kind === 'organization')
     .sort((x, y) => y.mentions.length + y.references.length - x.mentions.length - x.references.length
       || x.name.localeCompare(y.name));
-  list.replaceChildren(
-    ...groups.map((g) => {
-      const said = result.quotes.filter((q) => q.speaker && q.speaker.group === g.index).length;
-      // Its names and the role phrases that refer to it ("the spokeswoman").
-      const mentions = g.mentions.length + g.references.length;
-      const button = el('button', { type: 'button', class: 'person' },
-        el('mark', { 'data-kind': g.kind }, g.name),
-        el('span', { class: 'count' }, ` ${mentions} mention${mentions === 1 ? '' : 's'}` +
-          (said ? `, ${said} quote${said === 1 ? '' : 's'}` : '')));
-      button.addEventListener('click', () => flash(document.querySelectorAll(`#text mark[data-group="${g.index}"]`)));
-      return el('li', {}, button);
-    }),
-  );
-  if (!groups.length) list.replaceChildren(el('li', { class: 'empty' }, 'No people or organisations found.'));
+  const said = new Map();
+  for (const q of result.quotes) {
+    if (q.speaker && q.speaker.group !== null) said.set(q.speaker.group, (said.get(q.speaker.group) ?? 0) + 1);
+  }
+  list.replaceChildren();
+  if (!groups.length) list.append(el('li', { class: 'empty' }, 'No people or organisations found.'));
+  let k = 0;
+  return inSlices(run, () => {
+    const g = groups[k++];
+    if (!g) return false;
+    const quotes = said.get(g.index) ?? 0;
+    // Its names and the role phrases that refer to it ("the spokeswoman").
+    const mentions = g.mentions.length + g.references.length;
+    const button = el('button', { type: 'button', class: 'person' },
+      el('mark', { 'data-kind': g.kind }, g.name),
+      el('span', { class: 'count' }, ` ${mentions} mention${mentions === 1 ? '' : 's'}` +
+        (quotes ? `, ${quotes} quote${quotes === 1 ? '' : 's'}` : '')));
+    button.addEventListener('click', () => flash(document.querySelectorAll(`#text mark[data-group="${g.index}"]`)));
+    list.append(el('li', {}, button));
+    return true;
+  });
 }
 
 /** Who said what: one entry per speaker (most quotes first, unattributed last), each
  * with its quote cards in text order; indirect (reported) speech marked apart. */
-function renderQuotes(result) {
+function renderQuotes(result, run) {
   const list = $('quotes');
   $('quote-count').textContent = `(${result.quotes.length})`;
   const speakers = new Map();
@@ -276,14 +362,38 @@ function renderQuotes(result) {
   });
   const ordered = [...speakers.values()].sort((x, y) => (x.key === 'none') - (y.key === 'none')
     || y.quotes.length - x.quotes.length || x.name.localeCompare(y.name));
-  list.replaceChildren(...ordered.map((s) => el('li', { class: 'speaker-group', 'data-speaker': s.key },
-    el('h3', {}, s.name, el('span', { class: 'count' }, ` ${s.quotes.length} quote${s.quotes.length === 1 ? '' : 's'}`)),
-    el('ol', { class: 'quotes' }, ...s.quotes.map(([q, i]) => card(q, i))))));
-  if (!result.quotes.length) list.replaceChildren(el('li', { class: 'empty' }, 'No quotations found.'));
   const filter = $('speaker-filter');
   filter.replaceChildren(el('option', { value: '' }, 'all'),
     ...ordered.map((s) => el('option', { value: s.key }, `${s.name} (${s.quotes.length})`)));
-  applyFilters();
+  list.replaceChildren();
+  if (!result.quotes.length) list.append(el('li', { class: 'empty' }, 'No quotations found.'));
+  // One card a step (a speaker's list may hold thousands), shown as the filters say.
+  let s = 0;
+  let k = 0;
+  let group = null;
+  let shown = 0;
+  return inSlices(run, () => {
+    const speaker = ordered[s];
+    if (!speaker) return false;
+    if (k === 0) {
+      group = el('li', { class: 'speaker-group', 'data-speaker': speaker.key },
+        el('h3', {}, speaker.name, el('span', { class: 'count' }, ` ${speaker.quotes.length} quote${speaker.quotes.length === 1 ? '' : 's'}`)),
+        el('ol', { class: 'quotes' }));
+      shown = 0;
+      list.append(group);
+    }
+    const [q, i] = speaker.quotes[k++];
+    const c = card(q, i);
+    c.hidden = !shows(speaker.key, q.kind);
+    shown += !c.hidden;
+    group.lastChild.append(c);
+    if (k === speaker.quotes.length) {
+      group.hidden = shown === 0;
+      s++;
+      k = 0;
+    }
+    return true;
+  });
 }
 
 /** A cue as a reader names it: a headline's or a transcript's colon ("Okoye: We
@@ -328,19 +438,21 @@ function card(q, i) {
 
 /** Hides the cards the kind and speaker filters leave out, and speakers left empty. */
 function applyFilters() {
-  const kind = $('kind-filter').value;
-  const speaker = $('speaker-filter').value;
   for (const group of document.querySelectorAll('#quotes .speaker-group')) {
     let shown = 0;
     for (const c of group.querySelectorAll('.quote')) {
-      const k = c.dataset.kind;
-      const ok = (!kind || k === kind || (kind === 'quoted' && k !== 'indirect'))
-        && (!speaker || group.dataset.speaker === speaker);
-      c.hidden = !ok;
-      shown += ok;
+      c.hidden = !shows(group.dataset.speaker, c.dataset.kind);
+      shown += !c.hidden;
     }
     group.hidden = shown === 0;
   }
+}
+
+/** Whether the filters show a card of this speaker (key) and kind. */
+function shows(speaker, kind) {
+  const k = $('kind-filter').value;
+  const s = $('speaker-filter').value;
+  return (!k || kind === k || (k === 'quoted' && kind !== 'indirect')) && (!s || speaker === s);
 }
 $('kind-filter').addEventListener('change', applyFilters);
 $('speaker-filter').addEventListener('change', applyFilters);
@@ -415,11 +527,14 @@ ${quotes}
 `;
 }
 
-function render(text, result) {
+/** Draws the result of `text`, in slices; true once all is drawn, false if a newer
+ * drawing or analysis stopped it. */
+async function render(text, result) {
+  const run = ++drawing;
   last = { text, result };
-  renderText(text, result);
-  renderLegend(result);
-  renderPeople(result);
-  renderQuotes(result);
   $('results').hidden = false;
+  renderLegend(result);
+  return await renderText(text, result, run)
+    && await renderPeople(result, run)
+    && renderQuotes(result, run);
 }

@@ -1,7 +1,11 @@
 // Browser benchmark: times analyze() in headless Chromium on 10 KB, 100 KB and 1 MB of
-// the project's own articles, and reports throughput and the wasm's size.
+// the project's own articles, and reports throughput and the wasm's size; then the
+// page itself: the longest main-thread task while 1 MB is analysed and drawn; then each
+// input shape of tests/it/shapes.rs at 1 MB (from SHAPES_DIR, which `make
+// bench-browser` writes) against prose of the same size.
 // Run with `make bench-browser` (after `make build`). Prints; asserts nothing.
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve, CHROMIUM, CHROMIUM_ARGS } from './server.mjs';
@@ -109,6 +113,58 @@ try {
     }, docs);
     console.log(`CoNLL-2003 dev (${docs.length} docs, ${tokens} tokens): ${ms.toFixed(1)} ms median of 5, ` +
       `${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`);
+  }
+  // The page as a reader uses it: 1 MB pasted, analysed in the worker and drawn, the
+  // longest task of the main thread meanwhile (PerformanceObserver `longtask`: tasks of
+  // 50 ms or more).
+  const reader = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await reader.goto(server.url);
+  await reader.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  for (let run = 0; run < 3; run++) {
+    const r = await reader.evaluate(async (t) => {
+      const tasks = [];
+      const seen = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
+      seen.observe({ type: 'longtask' });
+      document.querySelector('#article').value = t;
+      const t0 = performance.now();
+      document.querySelector('#analyse').click();
+      const status = document.querySelector('#status');
+      while (!/^Found .* ms\.$/.test(status.textContent)) await new Promise((r) => setTimeout(r, 20));
+      const ms = performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 500)); // the last frames
+      seen.disconnect();
+      return { ms, status: status.textContent, longest: Math.max(0, ...tasks), n: tasks.length };
+    }, corpus(1_000_000));
+    console.log(`page, 1 MB pasted, analysed and drawn: ${r.ms.toFixed(0)} ms (${r.status}); ` +
+      `longest main-thread task ${r.longest.toFixed(0)} ms (${r.n} of 50 ms or more)`);
+  }
+  await reader.close();
+  // Every input shape at 1 MB, as JavaScript gets it from the module, against prose.
+  const shapesDir = process.env.SHAPES_DIR;
+  if (!shapesDir) {
+    console.log('shapes skipped: SHAPES_DIR is not set (make bench-browser sets it)');
+  } else {
+    const files = (await readdir(shapesDir)).filter((n) => n.endsWith('.txt')).sort();
+    const first = ['prose.txt', ...files.filter((n) => n !== 'prose.txt')];
+    let prose = null;
+    let worst = 0;
+    console.log('shape\tms at 1 MB (median of 3)\tx prose');
+    for (const name of first) {
+      const text = await readFile(join(shapesDir, name), 'utf8');
+      const ms = await page.evaluate((t) => {
+        const runs = [];
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          window.newslens.analyze(t);
+          runs.push(performance.now() - t0);
+        }
+        return runs.sort((a, b) => a - b)[1];
+      }, text);
+      prose ??= ms;
+      worst = Math.max(worst, ms / prose);
+      console.log(`${name.replace(/\.txt$/, '')}\t${ms.toFixed(0)}\t${(ms / prose).toFixed(2)}`);
+    }
+    console.log(`shapes in Chromium: the slowest ${worst.toFixed(2)}x prose`);
   }
 } finally {
   await browser.close();

@@ -280,8 +280,15 @@ test('the wasm module in the page returns UTF-16 offsets', async () => {
     await init();
     const text = '🇺🇦 “We will win,” Olena Koval said in Kyiv. 😀';
     const r = analyze(text);
-    return [...r.entities, ...r.quotes].every((s) => text.slice(s.start, s.end) === s.text)
-      && r.quotes[0].speaker.name === 'Olena Koval';
+    // Half a surrogate pair (no character) before and inside a quote.
+    const broken = '\ud800 “We will \udc00 win,” Olena Koval said in Kyiv.';
+    const b = analyze(broken);
+    const spans = (x) => [...x.entities, ...x.quotes, ...x.quotes.flatMap((q) => [q.speaker, q.cue, ...q.parts])].filter(Boolean);
+    return spans(r).every((s) => text.slice(s.start, s.end) === s.text)
+      && r.quotes[0].speaker.name === 'Olena Koval'
+      && spans(b).length >= 4
+      && spans(b).every((s) => broken.slice(s.start, s.end) === s.text)
+      && b.quotes[0].text.includes('\udc00');
   });
   assert.ok(ok);
 });
@@ -315,6 +322,32 @@ test('a 1 MB article is analysed in the worker while the page stays responsive',
   const cards = await page.$$eval('#quotes li.quote', (cs) => cs.length);
   assert.ok(cards > 1000, `${cards} cards`);
   assert.equal(await page.$eval('#busy', (b) => b.hidden), true);
+  // Drawn in blocks of a few paragraphs (those off screen are not laid out), every
+  // character once, each name whole in one block.
+  const pane = await page.$eval('#text', (t) => ({
+    blocks: t.querySelectorAll(':scope > div.block').length,
+    loose: [...t.childNodes].filter((n) => !n.classList?.contains('block')).length,
+    text: t.textContent,
+    marks: t.querySelectorAll('mark').length,
+  }));
+  assert.ok(pane.blocks > 100, `${pane.blocks} blocks`);
+  assert.equal(pane.loose, 0);
+  assert.equal(pane.text, big);
+  const entities = await page.evaluate(() => document.querySelector('#status').textContent.match(/Found (\d+) entities/)[1]);
+  assert.ok(pane.marks >= Number(entities), `${pane.marks} marks for ${entities} entities`);
+});
+
+test('a text too long for the page is refused with a clear message', async () => {
+  const before = await page.$eval('#status', (s) => s.textContent);
+  await page.$eval('#article', (t) => { t.value = 'Ann Lee said so. '.repeat(720_000); });
+  await page.click('#analyse');
+  const status = await page.$eval('#status', (s) => s.textContent);
+  assert.match(status, /^This text is 12\.2 million characters long; the page analyses up to 12 million at a time\./);
+  assert.match(status, /command line/);
+  assert.notEqual(status, before);
+  assert.equal(await page.$eval('#busy', (b) => b.hidden), true);
+  assert.equal(await page.$eval('#analyse', (b) => b.disabled), false);
+  await page.fill('#article', '');
 });
 
 test('readiness on a warm cache is measured and reported (not asserted)', async () => {
