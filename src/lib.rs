@@ -25,6 +25,8 @@ pub mod attribution;
 pub mod clusters;
 pub mod entities;
 pub mod groups;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonl;
 pub mod lexicon;
 pub mod ner;
 pub mod numeric;

@@ -11,7 +11,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use newslens::{analyze_using, ner::ModelNameFinder, Offsets, Output, QuoteModel};
+    use newslens::{analyze_using, jsonl, ner::ModelNameFinder, Offsets, Output, QuoteModel};
     use serde::Serialize;
     use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
     use std::path::PathBuf;
@@ -182,7 +182,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         if args.jsonl {
             let all_good = run_jsonl(args.file.as_ref(), &mut out, &|text, id, out| {
                 let doc = analyze(text);
-                write_json(
+                jsonl::write_json(
                     out,
                     &Line {
                         id,
@@ -190,6 +190,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
                     },
                     false,
                 )
+                .map_err(Stop::from)
             })?;
             out.flush()?;
             return Ok(all_good);
@@ -202,90 +203,10 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         if args.text {
             write!(out, "{}", report(&output))?;
         } else {
-            write_json(&mut out, &output, args.pretty)?;
+            jsonl::write_json(&mut out, &output, args.pretty)?;
         }
         out.flush()?;
         Ok(true)
-    }
-
-    /// Writes `value` as one line of JSON (indented with `pretty`), U+2028 and U+2029
-    /// escaped.
-    fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), Stop> {
-        if pretty {
-            let f = LineSafe(serde_json::ser::PrettyFormatter::new());
-            value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
-        } else {
-            let f = LineSafe(serde_json::ser::CompactFormatter);
-            value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
-        }
-        out.write_all(b"\n")?;
-        Ok(())
-    }
-
-    /// A JSON formatter that writes U+2028 and U+2029 (line and paragraph separators,
-    /// which JSON allows raw in strings) as escapes: readers that split text into lines
-    /// at them (Python's `str.splitlines`, JavaScript before ES2019) would cut a result
-    /// in two.
-    struct LineSafe<F>(F);
-
-    impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for LineSafe<F> {
-        fn write_string_fragment<W: ?Sized + Write>(
-            &mut self,
-            w: &mut W,
-            fragment: &str,
-        ) -> io::Result<()> {
-            let mut from = 0;
-            for (at, sep) in fragment.match_indices(['\u{2028}', '\u{2029}']) {
-                w.write_all(&fragment.as_bytes()[from..at])?;
-                w.write_all(if sep == "\u{2028}" {
-                    b"\\u2028"
-                } else {
-                    b"\\u2029"
-                })?;
-                from = at + sep.len();
-            }
-            w.write_all(&fragment.as_bytes()[from..])
-        }
-
-        // The layout is the inner formatter's.
-        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.begin_array(w)
-        }
-        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.end_array(w)
-        }
-        fn begin_array_value<W: ?Sized + Write>(
-            &mut self,
-            w: &mut W,
-            first: bool,
-        ) -> io::Result<()> {
-            self.0.begin_array_value(w, first)
-        }
-        fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.end_array_value(w)
-        }
-        fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.begin_object(w)
-        }
-        fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.end_object(w)
-        }
-        fn begin_object_key<W: ?Sized + Write>(
-            &mut self,
-            w: &mut W,
-            first: bool,
-        ) -> io::Result<()> {
-            self.0.begin_object_key(w, first)
-        }
-        fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.end_object_key(w)
-        }
-        fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.begin_object_value(w)
-        }
-        fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.0.end_object_value(w)
-        }
     }
 
     /// What the batch does with one good line: analyse `text` and write its result,
@@ -329,31 +250,26 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             n += 1;
             bar.inc(read as u64);
             bar.set_message(n.to_string());
-            let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                write_json(
+            match jsonl::read_line(&buf) {
+                jsonl::Item::Text { id, text } => each(&text, &id, out)?,
+                jsonl::Item::Bad { id, error } => {
+                    all_good = false;
+                    bar.suspend(|| eprintln!("newslens: {name}: line {n}: {error}"));
+                    let error = ErrorLine {
+                        id: id.as_ref().unwrap_or(&null),
+                        error: &error,
+                    };
+                    jsonl::write_json(out, &error, false)?;
+                }
+                // A blank line is answered, so that output line N answers input line N.
+                _ => jsonl::write_json(
                     out,
                     &ErrorLine {
                         id: &null,
                         error: "blank line",
                     },
                     false,
-                )?;
-            } else {
-                match parse_line(line) {
-                    Ok((id, text)) => each(&text, &id, out)?,
-                    Err((id, e)) => {
-                        all_good = false;
-                        bar.suspend(|| eprintln!("newslens: {name}: line {n}: {e}"));
-                        let error = ErrorLine {
-                            id: id.as_ref().unwrap_or(&null),
-                            error: &e,
-                        };
-                        write_json(out, &error, false)?;
-                    }
-                }
+                )?,
             }
             out.flush()?;
             // A line of many megabytes leaves no buffer of its size behind.
@@ -475,83 +391,6 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             }
         }
         s
-    }
-
-    type LineError = (Option<serde_json::Value>, String);
-
-    fn parse_line(line: &[u8]) -> Result<(serde_json::Value, String), LineError> {
-        let s = std::str::from_utf8(line)
-            .map_err(|e| (None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-        let mut v: serde_json::Value = match serde_json::from_str(s) {
-            Ok(v) => v,
-            Err(e) => {
-                // JSON may escape half of a surrogate pair ("\ud800"), which is no
-                // character: where that is all that is wrong, say so, with the id.
-                let surrogate = lone_surrogates(s).and_then(|(col, unit, repaired)| {
-                    let v = serde_json::from_str::<serde_json::Value>(&repaired).ok()?;
-                    Some((col, unit, v.get("id").cloned()))
-                });
-                let Some((col, unit, id)) = surrogate else {
-                    return Err((None, format!("invalid JSON: {e}")));
-                };
-                return Err((
-                    id,
-                    format!(
-                        "invalid JSON: \\u{unit:04x} at column {col} is half of a UTF-16 \
-                         surrogate pair, not a character (text must be Unicode)"
-                    ),
-                ));
-            }
-        };
-        let id = v.get("id").cloned().unwrap_or_default();
-        match v.get_mut("text").map(serde_json::Value::take) {
-            Some(serde_json::Value::String(text)) => Ok((id, text)),
-            Some(_) => Err((Some(id), "\"text\" is not a string".into())),
-            None => Err((Some(id), "no \"text\" field".into())),
-        }
-    }
-
-    /// The first `\\uXXXX` escape of `line` that is half of a surrogate pair without
-    /// its other half, as (column, counting from 1, and code unit), with the line
-    /// where every such escape is `\\ufffd`; `None` where there is none.
-    fn lone_surrogates(line: &str) -> Option<(usize, u16, String)> {
-        let b = line.as_bytes();
-        let unit_at = |i: usize| -> Option<u16> {
-            let hex = line.get(i + 2..i + 6)?;
-            (b[i + 1] == b'u').then(|| u16::from_str_radix(hex, 16).ok())?
-        };
-        let mut first = None;
-        let mut repaired = String::with_capacity(line.len());
-        let (mut i, mut copied) = (0, 0);
-        while i + 1 < b.len() {
-            if b[i] != b'\\' {
-                i += 1;
-                continue;
-            }
-            let Some(u) = unit_at(i) else {
-                i += 2; // another escape, "\\\\" among them
-                continue;
-            };
-            let paired = match u {
-                0xd800..=0xdbff => unit_at(i + 6).is_some_and(|l| (0xdc00..=0xdfff).contains(&l)),
-                0xdc00..=0xdfff => false,
-                _ => {
-                    i += 6;
-                    continue;
-                }
-            };
-            if paired {
-                i += 12;
-                continue;
-            }
-            first.get_or_insert((line[..i].chars().count() + 1, u));
-            repaired.push_str(&line[copied..i]);
-            repaired.push_str("\\ufffd");
-            i += 6;
-            copied = i;
-        }
-        repaired.push_str(&line[copied..]);
-        first.map(|(col, u)| (col, u, repaired))
     }
 
     fn read_input(file: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
