@@ -9,7 +9,7 @@ WASM := target/wasm32-unknown-unknown/release/newslens.wasm
 CLI := target/release/newslens
 EVAL_CMD := -- $(CLI) analyze --jsonl --offsets chars
 
-.PHONY: all setup setup-browser build serve test test-rust test-wasm test-browser lint eval bench bench-shapes bench-browser screenshots clean
+.PHONY: all setup setup-browser setup-fuzz build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval bench bench-shapes bench-browser screenshots clean
 
 all: build
 
@@ -53,8 +53,36 @@ test-wasm: setup
 test-browser: build setup-browser
 	node --test tests/browser/
 
-## test: every test (lint, native unit/golden/property/CLI tests, wasm under Node, the page in Chromium), then the scores
-test: setup setup-browser lint test-rust test-wasm test-browser eval
+## test: every test (lint, native unit/golden/property/CLI tests, wasm under Node, the page
+## in Chromium, each fuzz target for a short while), then the scores
+test: setup setup-browser lint test-rust test-wasm test-browser fuzz-smoke eval
+
+## fuzz: each fuzz target (fuzz/fuzz_targets) for FUZZ_SECONDS (600), from the committed
+## seeds (fuzz/seeds) and what earlier runs found (fuzz/corpus, not committed); a finding
+## stops it and is left in fuzz/artifacts
+FUZZ_SECONDS ?= 600
+FUZZ_SEEDS_analyze := analyze
+FUZZ_SEEDS_jsonl := jsonl
+FUZZ_SEEDS_offsets := analyze
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || { echo "installing cargo-fuzz (a minute, once)"; cargo install cargo-fuzz; }
+
+fuzz: setup-fuzz
+	cd fuzz && for t in analyze jsonl offsets; do \
+	  case $$t in offsets) seeds=analyze;; *) seeds=$$t;; esac; \
+	  mkdir -p corpus/$$t artifacts; \
+	  if cargo +nightly fuzz run --sanitizer none $$t corpus/$$t seeds/$$seeds -- \
+	       -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=30 -print_final_stats=1 \
+	       > artifacts/$$t.log 2>&1; \
+	  then echo "fuzz $$t: $$(grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' artifacts/$$t.log \
+	         | tr -s ' ' | sed 's/stat:://' | paste -sd ' '), corpus $$(ls corpus/$$t | wc -l) inputs"; \
+	  else tail -n 40 artifacts/$$t.log; echo "fuzz $$t: a finding, in fuzz/artifacts/$$t"; exit 1; fi; \
+	done
+
+## fuzz-smoke: each fuzz target for 20 seconds (as CI runs them)
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=20
 
 ## eval: the shared scorers on the dev splits (skipped when ../shared is absent)
 eval: $(CLI)

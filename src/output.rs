@@ -112,15 +112,25 @@ pub struct SpeakerOut<'a> {
     pub group: Option<usize>,
 }
 
-/// Converts UTF-8 byte offsets into another unit. For ASCII text the table is empty and
-/// every offset maps to itself.
-struct Converter {
+/// Converts UTF-8 byte offsets of one text into another unit, as [`Output`] does. For
+/// ASCII text the table is empty and every offset maps to itself.
+///
+/// ```
+/// use newslens::{output::Converter, Offsets};
+/// let text = "é 🇺🇦 Kyiv";
+/// let at = text.find("Kyiv").unwrap();
+/// assert_eq!(Converter::new(text, Offsets::Utf16).convert(at), 7);
+/// assert_eq!(Converter::new(text, Offsets::Chars).convert(at), 5);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Converter {
     /// `(byte, unit)` at each non-ASCII char's end, in order.
     table: Vec<(usize, usize)>,
 }
 
 impl Converter {
-    fn new(text: &str, unit: Offsets) -> Self {
+    /// A converter of offsets into `text` to `unit`.
+    pub fn new(text: &str, unit: Offsets) -> Self {
         let mut table = Vec::new();
         if unit != Offsets::Utf8 && !text.is_ascii() {
             let mut units = 0;
@@ -137,7 +147,8 @@ impl Converter {
         Converter { table }
     }
 
-    fn convert(&self, byte: usize) -> usize {
+    /// The offset of `byte`, a char boundary of the text, in the converter's unit.
+    pub fn convert(&self, byte: usize) -> usize {
         let i = self.table.partition_point(|(b, _)| *b <= byte);
         match i.checked_sub(1) {
             None => byte,
