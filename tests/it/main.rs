@@ -5,6 +5,7 @@ mod cli;
 mod golden;
 mod props;
 mod seed;
+mod shapes;
 
 use newslens::Document;
 

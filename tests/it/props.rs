@@ -231,3 +231,19 @@ fn one_megabyte_of_transcript() {
     assert!(people > 20_000, "every label a person: {people}");
     assert!(doc.quotes.len() > 10_000, "turns all through the text");
 }
+
+#[test]
+fn every_input_shape_at_a_megabyte() {
+    // Each shape of the shapes benchmark at 1 MB: where a stage was quadratic in some
+    // shape (a look back over the whole sentence for each quotation mark, every pair of
+    // a unit's runs, every pair of a sentence's mentions), 1 MB took minutes to hours,
+    // and a regression makes this test run that long. The output's invariants hold.
+    for shape in crate::shapes::SHAPES {
+        let text = shape.text(1 << 20);
+        let doc = analyze(&text);
+        crate::assert_spans_valid(&doc);
+        for s in &doc.sentences {
+            assert!(s.tokens.len() <= newslens::sentences::MAX_TOKENS, "{}", shape.name);
+        }
+    }
+}
