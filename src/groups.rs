@@ -30,6 +30,11 @@ pub struct Group {
     pub roles: Vec<Role>,
 }
 
+/// How many of the groups that share a word with a short form it is compared with, the
+/// latest first: a list of thousands of names with one surname stays linear (it took
+/// 44 s for 4 MB of them when the short form was compared with all).
+const MAX_JOIN_CANDIDATES: usize = 64;
+
 /// Groups the name mentions in `entities` (setting each one's `group`) and returns
 /// the groups, ordered by first mention.
 pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
@@ -38,6 +43,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     // Every group a word has been part of the name of (a superset of those whose name
     // holds it now), by the word's hash: a short form looks there, not through all the
     // groups (a hash collision only adds a group that the test below turns away).
+    // Each list is in order of the groups, without repeats.
     let mut by_word: crate::ner::ByHash<Vec<usize>> = crate::ner::ByHash::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
@@ -87,14 +93,16 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                         _ => false,
                     }
             };
-            // Looked up by the mention's last word (its only one, for one word).
+            // Looked up by the mention's last word (its only one, for one word): the
+            // latest of the groups that word is part of, among the last few.
             let last = name.rsplit(' ').next().unwrap_or(&name);
             by_word
                 .get(&crate::ner::word_hash(last))?
                 .iter()
+                .rev()
+                .take(MAX_JOIN_CANDIDATES)
                 .copied()
-                .filter(|&g| joins(&groups[g]))
-                .max()
+                .find(|&g| joins(&groups[g]))
         });
         let g = found.unwrap_or_else(|| {
             groups.push(Group {
@@ -115,10 +123,10 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         }
         if renamed {
             for part in groups[g].name.split(' ') {
-                by_word
-                    .entry(crate::ner::word_hash(part))
-                    .or_default()
-                    .push(g);
+                let list = by_word.entry(crate::ner::word_hash(part)).or_default();
+                if let Err(at) = list.binary_search(&g) {
+                    list.insert(at, g);
+                }
             }
         }
         entities[i].group = Some(g);
@@ -325,8 +333,9 @@ pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups
         })
         .collect();
     for (_, role, g) in &introduced {
-        if !groups[*g].roles.contains(role) {
-            groups[*g].roles.push(role.clone());
+        let roles = &mut groups[*g].roles;
+        if roles.len() < MAX_ROLES && !roles.contains(role) {
+            roles.push(role.clone());
         }
     }
     for i in 0..tokens.len().saturating_sub(1) {
@@ -351,6 +360,8 @@ pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups
             let before = introduced.partition_point(|(t, _, _)| *t < i);
             let mut holders = introduced[..before]
                 .iter()
+                .rev()
+                .take(MAX_INTRODUCTIONS)
                 .filter(|(_, r, _)| role.names(r))
                 .map(|(_, _, g)| *g);
             let first = holders.next()?;
@@ -367,6 +378,14 @@ pub fn find_references(text: &str, tokens: &[Token], entities: &[Entity], groups
 /// How far back, in tokens, a person counts as just mentioned for a role phrase: about
 /// the length of a short paragraph or two.
 const RECENT_TOKENS: usize = 120;
+
+/// How many introductions back a role phrase looks for the one person a role
+/// introduced (the latest): a long text of introductions stays linear.
+const MAX_INTRODUCTIONS: usize = 512;
+
+/// How many roles a person holds at most (the first introduced): a long text that
+/// introduces one name with ever other words stays linear.
+const MAX_ROLES: usize = 16;
 
 /// Whether token `i` is a word.
 fn is_word(tokens: &[Token], i: usize) -> bool {

@@ -879,6 +879,8 @@ struct Ctx<'a> {
     /// "according to", else 0; looked up once, as the rules ask of many tokens, and
     /// of the same ones again for each quote of a sentence.
     cues: Vec<u8>,
+    /// The role phrases the grouping stage linked, each with its group, in order.
+    references: Vec<(Span, usize)>,
 }
 
 /// A cue word ([`Ctx::is_cue`]).
@@ -914,6 +916,12 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
+        let mut references: Vec<(Span, usize)> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| group.references.iter().map(move |&r| (r, g)))
+            .collect();
+        references.sort_unstable();
         Ctx {
             text,
             tokens,
@@ -921,7 +929,18 @@ impl<'a> Ctx<'a> {
             entities,
             groups,
             cues,
+            references,
         }
+    }
+
+    /// The group a role phrase at `span` refers to, as the grouping stage linked it
+    /// (the first such group).
+    fn referred_by(&self, span: Span) -> Option<usize> {
+        let k = self.references.partition_point(|(r, _)| *r < span);
+        self.references
+            .get(k)
+            .filter(|(r, _)| *r == span)
+            .map(|(_, g)| *g)
     }
 
     /// A learned attribution as a quote: its kind from the quotation marks in it, its
@@ -1728,10 +1747,7 @@ impl<'a> Ctx<'a> {
                         let span = Span::new(start, self.tokens[j].span.end);
                         // A role the grouping stage linked ("the spokeswoman") names its
                         // person; another definite title takes the nearest person.
-                        let linked = self
-                            .groups
-                            .iter()
-                            .position(|g| g.references.contains(&span));
+                        let linked = self.referred_by(span);
                         let nearest = definite && (title || self.tok(j) == "official");
                         out.push(Mention {
                             speaker: Speaker {

@@ -243,7 +243,11 @@ fn every_input_shape_at_a_megabyte() {
         let doc = analyze(&text);
         crate::assert_spans_valid(&doc);
         for s in &doc.sentences {
-            assert!(s.tokens.len() <= newslens::sentences::MAX_TOKENS, "{}", shape.name);
+            assert!(
+                s.tokens.len() <= newslens::sentences::MAX_TOKENS,
+                "{}",
+                shape.name
+            );
         }
     }
 }

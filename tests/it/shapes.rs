@@ -29,6 +29,17 @@ enum Unit {
     ProseOneLine,
     /// Bytes of a fixed pseudo-random sequence, read as UTF-8 with U+FFFD for errors.
     Junk,
+    /// This text repeated, its `{}` a made-up name of its own each time ("Kalomi"):
+    /// thousands of people, not one person thousands of times.
+    Named(&'static str),
+}
+
+const fn named(name: &'static str, about: &'static str, unit: &'static str) -> Shape {
+    Shape {
+        name,
+        about,
+        unit: Unit::Named(unit),
+    }
 }
 
 const fn repeat(name: &'static str, about: &'static str, unit: &'static str) -> Shape {
@@ -166,7 +177,39 @@ pub const SHAPES: &[Shape] = &[
         about: "pseudo-random bytes read as UTF-8",
         unit: Unit::Junk,
     },
+    named(
+        "surnames",
+        "thousands of people with one surname, each then named by it alone",
+        "{} Smith met reporters. Smith said so. ",
+    ),
+    named(
+        "roles",
+        "thousands of governors introduced by title, each then a role phrase and a quote",
+        "Governor {} Okafor spoke on Monday. \"We will see,\" the governor said. ",
+    ),
+    named(
+        "organisations",
+        "thousands of banks, each then a short form and a reported clause",
+        "{} Harbour Bank said it would close. Harbour said the talks had failed. ",
+    ),
 ];
+
+/// The `k`-th made-up name: syllables, capitalised ("Kakaka", "Kakalo", ...).
+fn made_up_name(mut k: usize) -> String {
+    const SYLLABLES: [&str; 20] = [
+        "ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "zo", "ha", "je", "qu", "bi", "do", "fa",
+        "go", "pe", "wi", "yo", "xe",
+    ];
+    let mut name = String::new();
+    for _ in 0..4 {
+        name.push_str(SYLLABLES[k % 20]);
+        k /= 20;
+    }
+    let mut c = name.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_ascii_uppercase().to_string() + c.as_str()
+    })
+}
 
 /// The project's own test articles, in paragraphs.
 fn articles() -> String {
@@ -226,6 +269,15 @@ impl Shape {
             Unit::Prose => repeated(&articles(), size),
             Unit::ProseOneLine => repeated(&articles().replace('\n', " "), size),
             Unit::Junk => junk(size),
+            Unit::Named(u) => {
+                let mut text = String::with_capacity(size + u.len() + 8);
+                let mut k = 0;
+                while text.len() < size {
+                    text.push_str(&u.replace("{}", &made_up_name(k)));
+                    k += 1;
+                }
+                repeated(&text, size)
+            }
         }
     }
 }
