@@ -14,6 +14,12 @@
 //! All spans are UTF-8 byte offsets into the text; [`Output`] converts them once, at the
 //! edge, into the unit a caller asks for ([`Offsets`]).
 //!
+//! Every stage runs in time linear in the text, whatever its shape (a run of quotation
+//! marks, a line of a million words, a transcript, a table, mixed scripts): no stage
+//! looks back or ahead without a bound, a sentence holds at most
+//! [`sentences::MAX_TOKENS`] tokens and a name at most [`entities::MAX_NAME_TOKENS`],
+//! and each module's documentation gives its argument. `make bench-shapes` measures it.
+//!
 //! ```
 //! let doc = newslens::analyze("\"It is over,\" Jane Doe told reporters on Monday.");
 //! let quote = &doc.quotes[0];

@@ -1,5 +1,9 @@
 //! The result as users get it: plain, JSON-shaped data with offsets in the unit the
 //! caller chose and every span's text beside it.
+//!
+//! Cost: linear in the result: one pass over each layer, the texts borrowed from the
+//! document, each offset converted by binary search in a table of the text's non-ASCII
+//! chars (empty for ASCII text).
 
 use crate::{Document, EntityKind, QuoteKind, Span};
 use serde::Serialize;

@@ -20,6 +20,18 @@
 //! 5. A paragraph that opens with a speaker's label and a colon is said by the label:
 //!    a headline ("Okoye: Bridge repairs ‘will not wait’ ...") or a transcript's
 //!    turn ("REYLAND: Is the tram plan finished?").
+//!
+//! Cost: linear in the text. The quoted spans are one walk that jumps from one mark
+//! or line break to the next (a quote left open ends with its paragraph unless the
+//! next one reopens it). Each quote then reads its own sentences and fixed windows
+//! around them: the last cue word before it in a table made once per token, a cue
+//! after it within 6 to 14 tokens, a signature or a label within a few hundred bytes;
+//! a sentence holds at most [`crate::sentences::MAX_TOKENS`] tokens, so a pass over
+//! one costs a constant. Quotes meet each other through span indexes and binary
+//! searches, never a pass over all of them. The learned step reads units of at most
+//! [`crate::attribution::MAX_UNIT_TOKENS`] tokens; the speaker ranker reads a quote's
+//! sentence and its two neighbours ([`speakers`]); the keep model a quote and the
+//! words next to it ([`keep`]).
 
 use crate::entities::{is_all_caps, Entity, EntityKind};
 use crate::groups::Group;
@@ -660,6 +672,16 @@ fn at_most(s: &str, bytes: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+/// The end of `s`, at most `bytes` long (less where a char would be cut): how far a
+/// look back reaches.
+fn last_at_most(s: &str, bytes: usize) -> &str {
+    let mut start = s.len().saturating_sub(bytes);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 /// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's

@@ -8,8 +8,8 @@
 //! pieces of at most that many, so that every later stage reads units of bounded size.
 //!
 //! Cost: linear in the text. Each line is read once by the UAX #29 splitter (or once by
-//! [`is_one_sentence`]); a merge looks back over the piece before only as far as its
-//! last word; tokens are assigned to sentences in one walk.
+//! a check that it holds one sentence); a merge looks back over the piece before only
+//! as far as its last word; tokens are assigned to sentences in one walk.
 
 use crate::lexicon::lexicon;
 use crate::span::Span;

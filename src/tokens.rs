@@ -1,4 +1,8 @@
 //! Stage 1: tokens, on UAX #29 word bounds.
+//!
+//! Cost: linear in the text. It is cut at ASCII white space into pieces, each segmented
+//! once (by a byte loop when it is ASCII, else by unicode-segmentation, whose word
+//! bounds look a bounded way ahead), and each token is pushed once.
 
 use crate::span::Span;
 use serde::Serialize;

@@ -9,6 +9,11 @@
 //! ([`super::speakers::train`]): "keep" (the quote's features) against "drop" (one
 //! feature of its own), right when the quote matches a gold attribution with its
 //! speaker, as the scorer counts it.
+//!
+//! Cost: linear in the text. Each quote reads its cue and speaker, the quotes it
+//! overlaps (by span index), the words next to it within 128 bytes, and three byte
+//! searches of its sentence (which holds at most [`crate::sentences::MAX_TOKENS`]
+//! tokens, so at most that many quotes search it).
 
 use super::{Ctx, Quote, QuoteKind};
 use crate::ner::{push_lowercase, word_hash};
@@ -81,6 +86,9 @@ fn side(a: Span, b: Span) -> u64 {
         2
     }
 }
+
+/// How far the words before and after a quote are looked for, in bytes.
+const NEAR: usize = 128;
 
 /// The features of `quotes[k]` for "keep" (`index` holds the spans of `quotes`).
 fn features(ctx: &Ctx<'_>, quotes: &[Quote], index: &SpanIndex, k: usize) -> Vec<u32> {
@@ -179,10 +187,18 @@ fn features(ctx: &Ctx<'_>, quotes: &[Quote], index: &SpanIndex, k: usize) -> Vec
         let marks = ['"', '“', '”'].iter().any(|&m| sentence.contains(m));
         add(26, u64::from(marks));
     }
-    if let Some(w) = text[..q.span.start].split_whitespace().next_back() {
+    // The words just before and after (read no further than a long word: in a text
+    // without spaces the word before each quote would run back to the text's start).
+    if let Some(w) = super::last_at_most(&text[..q.span.start], NEAR)
+        .split_whitespace()
+        .next_back()
+    {
         add(29, lower(w));
     }
-    if let Some(w) = text[q.span.end..].split_whitespace().next() {
+    if let Some(w) = super::at_most(&text[q.span.end..], NEAR)
+        .split_whitespace()
+        .next()
+    {
         add(30, lower(w));
     }
     f
