@@ -37,7 +37,8 @@ pub const MAX_TOKENS: usize = 256;
 /// [`MAX_TOKENS`].
 ///
 /// Invariant: sentences are in text order, do not overlap, never cross a line break,
-/// and every token belongs to exactly one sentence.
+/// and every token belongs to exactly one sentence; a sentence runs from its first
+/// token's start to its last token's end.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut spans: Vec<(Span, usize)> = Vec::new();
     let mut paragraph = 0;
@@ -81,8 +82,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if t - first > MAX_TOKENS {
             cut_long(text, tokens, first..t, paragraph, &mut out);
         } else if t > first {
+            // From its first token to its last: the trimmed piece, but where a sentence
+            // bound falls inside a word ("م.Nحبا"), whose token the sentence before holds.
             out.push(Sentence {
-                span,
+                span: Span::new(tokens[first].span.start, tokens[t - 1].span.end),
                 tokens: first..t,
                 paragraph,
             });
@@ -250,6 +253,30 @@ mod tests {
             sentences("“Are you winning?” she asked. “Yes!” he said."),
             ["“Are you winning?” she asked.", "“Yes!” he said."]
         );
+    }
+
+    #[test]
+    fn a_sentence_bound_inside_a_word_is_no_overlap() {
+        // UAX #29 ends a sentence after "." before "N", inside the word "م.Nحبا" (its
+        // word rules keep letters across a full stop). Found by fuzzing, after a
+        // sentence cut at MAX_TOKENS: the next sentence began inside the cut one.
+        let long = "he said ".repeat(140);
+        for text in [
+            "Salam م.Nحبا “بالعالم” said Ana.".to_owned(),
+            format!("{long}م.Nحبا “بالعالم” said Ana."),
+        ] {
+            let tokens = tokenize(&text);
+            let s = split_sentences(&text, &tokens);
+            assert!(s.len() >= 2, "{text}");
+            let mut end = 0;
+            for sentence in &s {
+                let first = tokens[sentence.tokens.start].span;
+                let last = tokens[sentence.tokens.end - 1].span;
+                assert_eq!(sentence.span, Span::new(first.start, last.end));
+                assert!(sentence.span.start >= end, "overlap at {:?}", sentence.span);
+                end = sentence.span.end;
+            }
+        }
     }
 
     #[test]
