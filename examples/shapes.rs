@@ -5,6 +5,7 @@
 //! cargo run --release --example shapes                      # 100 KB, 1 MB, 4 MB
 //! cargo run --release --example shapes -- --sizes 1e6,4e6 --only nesting --runs 3
 //! cargo run --release --example shapes -- --write DIR 1e6   # the texts, as files
+//! cargo run --release --example shapes -- --instructions      # counted by cachegrind
 //! ```
 //!
 //! For each shape and size it prints the seconds the analysis took (text to JSON, as
@@ -13,6 +14,11 @@
 //! growth exponent between the last two sizes (1 is linear, 2 quadratic). A run
 //! that exceeds `--timeout` seconds (60) is stopped and shown as such; with `--runs N`,
 //! each figure is the best of N runs. Prose is always run, as the reference.
+//!
+//! A busy machine's times wander by a third from run to run; `--instructions` counts
+//! instead the instructions of each run under valgrind's cachegrind (above those of
+//! 2 KB of prose), which repeat exactly, and the growth exponent between the last two
+//! sizes from them (1 MB and 4 MB by default; about 50 times slower).
 
 #[path = "../tests/it/shapes.rs"]
 mod shapes;
@@ -28,6 +34,7 @@ fn main() -> ExitCode {
     let mut only: Option<Vec<String>> = None;
     let mut timeout = 60.0;
     let mut runs = 1;
+    let mut instructions = false;
     let mut i = 0;
     while i < args.len() {
         let value = |i: usize| args.get(i + 1).map(String::as_str).unwrap_or_default();
@@ -36,6 +43,11 @@ fn main() -> ExitCode {
             "--write" => {
                 let size = size(args.get(i + 2).map_or("1e6", String::as_str));
                 return write(value(i), size);
+            }
+            "--instructions" => {
+                instructions = true;
+                i += 1;
+                continue;
             }
             "--sizes" => sizes = value(i).split(',').map(size).collect(),
             "--only" => only = Some(value(i).split(',').map(str::to_owned).collect()),
@@ -50,7 +62,76 @@ fn main() -> ExitCode {
         }
         i += 2;
     }
+    if instructions {
+        let from = sizes.len().saturating_sub(2);
+        return counted(&sizes[from..], only.as_deref());
+    }
     bench(&sizes, only.as_deref(), timeout, runs)
+}
+
+/// The instructions one run executes under cachegrind, whole (text made, analysed,
+/// written as JSON to nowhere).
+fn instructions_of(name: &str, size: usize) -> Option<u64> {
+    let exe = std::env::current_exe().expect("the benchmark knows its path");
+    let out = Command::new("valgrind")
+        .args([
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+        ])
+        .arg(exe)
+        .args(["--one", name, &size.to_string()])
+        .output()
+        .ok()?;
+    let report = String::from_utf8_lossy(&out.stderr);
+    let line = report.lines().find(|l| l.contains("I   refs:"))?;
+    line.rsplit(':')
+        .next()?
+        .trim()
+        .replace(',', "")
+        .parse()
+        .ok()
+}
+
+/// Prints each shape's instructions at `sizes` (above those of 2 KB of prose) and the
+/// growth exponent between the first and the last.
+fn counted(sizes: &[usize], only: Option<&[String]>) -> ExitCode {
+    let Some(base) = instructions_of("prose", 2000) else {
+        eprintln!("shapes: --instructions needs valgrind");
+        return ExitCode::FAILURE;
+    };
+    println!(
+        "# newslens shapes benchmark: instructions (cachegrind) above those of 2 KB of prose \
+         ({base}), instructions per input byte, growth exponent from {} to {} bytes",
+        sizes[0],
+        sizes[sizes.len() - 1]
+    );
+    let mut header = String::from("shape");
+    for s in sizes {
+        let _ = write!(header, "\tinstructions@{s}\tper byte@{s}");
+    }
+    println!("{header}\texponent");
+    let mut worst = 0.0f64;
+    for shape in shapes::SHAPES {
+        if only.is_some_and(|o| !o.iter().any(|n| n == shape.name)) {
+            continue;
+        }
+        let mut row = String::from(shape.name);
+        let mut counts = Vec::new();
+        for &size in sizes {
+            let n = instructions_of(shape.name, size).map_or(0, |n| n.saturating_sub(base));
+            let _ = write!(row, "\t{n}\t{:.0}", n as f64 / size as f64);
+            counts.push(n as f64);
+        }
+        let exponent = (counts[counts.len() - 1] / counts[0]).ln()
+            / (sizes[sizes.len() - 1] as f64 / sizes[0] as f64).ln();
+        worst = worst.max(exponent);
+        let _ = write!(row, "\t{exponent:.3}");
+        println!("{row}");
+        let _ = std::io::stdout().flush();
+    }
+    println!("# worst exponent: {worst:.3}");
+    ExitCode::SUCCESS
 }
 
 /// "1e6", "100000", "4MB" and "100KB" are sizes in bytes.

@@ -16,7 +16,7 @@ fn articles() {
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("articles are UTF-8");
         let doc = analyze(&text);
-        crate::assert_spans_valid(&doc);
+        crate::invariants::spans(&doc);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, Output::new(&doc, Offsets::Chars));
     }

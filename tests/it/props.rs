@@ -90,38 +90,9 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// Analyses `text` and checks every invariant of the result.
 fn check_output(text: &str) {
-    let doc = analyze(text);
-    crate::assert_spans_valid(&doc);
-    let utf16: Vec<u16> = text.encode_utf16().collect();
-    let chars: Vec<char> = text.chars().collect();
-    for unit in [Offsets::Utf8, Offsets::Utf16, Offsets::Chars] {
-        let out = Output::new(&doc, unit);
-        let slice = |a: usize, b: usize| -> String {
-            match unit {
-                Offsets::Utf8 => text[a..b].to_owned(),
-                Offsets::Utf16 => {
-                    String::from_utf16(&utf16[a..b]).expect("spans do not split surrogate pairs")
-                }
-                _ => chars[a..b].iter().collect(),
-            }
-        };
-        for e in &out.entities {
-            assert_eq!(slice(e.start, e.end), e.text);
-        }
-        for q in &out.quotes {
-            assert_eq!(slice(q.start, q.end), q.text);
-            if let Some(c) = &q.cue {
-                assert_eq!(Some(slice(c.start, c.end).as_str()), c.text);
-            }
-            if let Some(s) = &q.speaker {
-                assert_eq!(slice(s.start, s.end), s.text);
-            }
-            for p in q.parts.iter().chain(&q.quoted) {
-                assert_eq!(Some(slice(p.start, p.end).as_str()), p.text);
-            }
-        }
-    }
+    crate::invariants::check(&analyze(text));
 }
 
 proptest! {
@@ -241,7 +212,7 @@ fn every_input_shape_at_a_megabyte() {
     for shape in crate::shapes::SHAPES {
         let text = shape.text(1 << 20);
         let doc = analyze(&text);
-        crate::assert_spans_valid(&doc);
+        crate::invariants::spans(&doc);
         for s in &doc.sentences {
             assert!(
                 s.tokens.len() <= newslens::sentences::MAX_TOKENS,

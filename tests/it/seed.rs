@@ -139,7 +139,7 @@ fn assert_partial_quotes_are_in_their_clauses(doc: &newslens::Document) {
 fn every_quote_is_found_with_its_speaker() {
     let Some(text) = seed() else { return };
     let doc = analyze(&text);
-    crate::assert_spans_valid(&doc);
+    crate::invariants::spans(&doc);
     let all = whole_quotes()
         .chain(CLAUSES.iter().copied())
         .chain([REPORTED]);
@@ -162,7 +162,7 @@ fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
         &newslens::ner::ModelNameFinder,
         QuoteModel::LearnedQuoted,
     );
-    crate::assert_spans_valid(&doc);
+    crate::invariants::spans(&doc);
     let quoted = whole_quotes().chain(CLAUSES.iter().copied());
     assert_eq!(quotes_of(&doc), in_text_order(&text, quoted));
     assert_partial_quotes_are_in_their_clauses(&doc);
@@ -172,7 +172,7 @@ fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
 fn the_rules_find_every_quotation_with_its_speaker() {
     let Some(text) = seed() else { return };
     let doc = newslens::analyze_using(&text, &newslens::ner::ModelNameFinder, QuoteModel::Rules);
-    crate::assert_spans_valid(&doc);
+    crate::invariants::spans(&doc);
     assert_eq!(
         quotes_of(&doc),
         in_text_order(&text, QUOTED.iter().copied())

@@ -1,0 +1,115 @@
+//! The invariants of an analysis, whatever the text: checked by the integration tests
+//! and by the fuzz targets (`fuzz/src/lib.rs` includes this file).
+
+use newslens::{Document, Offsets, Output, Span};
+
+/// Panics unless every invariant of `doc` holds: [`spans`] and [`output`].
+pub fn check(doc: &Document) {
+    spans(doc);
+    output(doc);
+}
+
+/// Panics unless the document's spans hold together:
+/// - every span lies inside the text, on char boundaries, start before end;
+/// - entities are never empty, names hold at most `MAX_NAME_TOKENS` tokens;
+/// - sentences are in order, never overlap, hold 1 to `MAX_TOKENS` tokens and run from
+///   their first token to their last;
+/// - a quote's parts and quoted words lie inside it, its parts in order;
+/// - each group's mentions point back to it.
+pub fn spans(doc: &Document) {
+    let text = &doc.text;
+    let ok = |s: Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    let tokens = |s: Span| {
+        doc.tokens.partition_point(|t| t.span.start < s.end)
+            - doc.tokens.partition_point(|t| t.span.start < s.start)
+    };
+    let mut end = 0;
+    for s in &doc.sentences {
+        assert!(ok(s.span) && s.span.start >= end, "sentence {:?}", s.span);
+        let n = s.tokens.len();
+        assert!(
+            (1..=newslens::sentences::MAX_TOKENS).contains(&n),
+            "sentence of {n} tokens"
+        );
+        let (first, last) = (
+            doc.tokens[s.tokens.start].span,
+            doc.tokens[s.tokens.end - 1].span,
+        );
+        assert_eq!(
+            s.span,
+            Span::new(first.start, last.end),
+            "a sentence is its tokens"
+        );
+        end = s.span.end;
+    }
+    for e in &doc.entities {
+        assert!(ok(e.span) && !e.span.is_empty(), "entity {:?}", e.span);
+        if e.kind.is_name() {
+            assert!(
+                tokens(e.span) <= newslens::entities::MAX_NAME_TOKENS,
+                "name {:?}",
+                e.span
+            );
+        }
+    }
+    for q in &doc.quotes {
+        assert!(ok(q.span), "quote {:?}", q.span);
+        for s in q.cue.iter().chain(q.speaker.as_ref().map(|s| &s.span)) {
+            assert!(ok(*s), "cue or speaker {s:?}");
+        }
+        let mut at = q.span.start;
+        for p in q.parts.iter().chain(&q.quoted) {
+            assert!(ok(*p) && q.span.contains(*p), "piece {p:?} of {:?}", q.span);
+        }
+        for p in &q.parts {
+            assert!(p.start >= at, "parts in order");
+            at = p.end;
+        }
+    }
+    for (g, group) in doc.groups.iter().enumerate() {
+        for &m in &group.mentions {
+            assert_eq!(doc.entities[m].group, Some(g));
+        }
+    }
+}
+
+/// Panics unless, in every offset unit, each output span's `text` is its slice of the
+/// text.
+pub fn output(doc: &Document) {
+    let text = &doc.text;
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let chars: Vec<char> = text.chars().collect();
+    for unit in [Offsets::Utf8, Offsets::Utf16, Offsets::Chars] {
+        let out = Output::new(doc, unit);
+        let slice = |a: usize, b: usize| -> String {
+            match unit {
+                Offsets::Utf8 => text[a..b].to_owned(),
+                Offsets::Utf16 => String::from_utf16(&utf16[a..b]).expect("no pair is split"),
+                _ => chars[a..b].iter().collect(),
+            }
+        };
+        for e in &out.entities {
+            assert_eq!(slice(e.start, e.end), e.text);
+        }
+        for r in out.groups.iter().flat_map(|g| &g.references) {
+            assert_eq!(Some(slice(r.start, r.end).as_str()), r.text);
+        }
+        for q in &out.quotes {
+            assert_eq!(slice(q.start, q.end), q.text);
+            if let Some(c) = &q.cue {
+                assert_eq!(Some(slice(c.start, c.end).as_str()), c.text);
+            }
+            if let Some(s) = &q.speaker {
+                assert_eq!(slice(s.start, s.end), s.text);
+            }
+            for p in q.parts.iter().chain(&q.quoted) {
+                assert_eq!(Some(slice(p.start, p.end).as_str()), p.text);
+            }
+        }
+    }
+}
