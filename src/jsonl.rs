@@ -267,14 +267,23 @@ mod tests {
     #[test]
     fn an_id_is_written_back_as_it_was_read() {
         // Found by fuzzing: an id of many digits came back as another float.
-        for id in ["4.4444444444444454e+85", "12345678901234567890123", "1.0", "-0", "7"] {
+        for id in [
+            "4.4444444444444454e+85",
+            "12345678901234567890123",
+            "1.0",
+            "-0",
+            "7",
+        ] {
             let line = format!("{{\"id\": {id}, \"text\": \"Kyiv\"}}");
             let Item::Text { id: read, .. } = read_line(line.as_bytes()) else {
                 panic!("{line} is a text");
             };
             let mut out = Vec::new();
             write_json(&mut out, &json!({ "id": read }), false).expect("written");
-            assert_eq!(String::from_utf8(out).expect("UTF-8"), format!("{{\"id\":{id}}}\n"));
+            assert_eq!(
+                String::from_utf8(out).expect("UTF-8"),
+                format!("{{\"id\":{id}}}\n")
+            );
         }
     }
 
