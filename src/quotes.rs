@@ -901,8 +901,9 @@ struct Ctx<'a> {
     /// "according to", else 0; looked up once, as the rules ask of many tokens, and
     /// of the same ones again for each quote of a sentence.
     cues: Vec<u8>,
-    /// The role phrases the grouping stage linked, each with its group, in order.
-    references: Vec<(Span, usize)>,
+    /// The role phrases the grouping stage linked, each with its group, in the groups'
+    /// order, and an index of their spans.
+    references: (Vec<(Span, usize)>, SpanIndex),
 }
 
 /// A cue word ([`Ctx::is_cue`]).
@@ -938,12 +939,13 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let mut references: Vec<(Span, usize)> = groups
+        let linked: Vec<(Span, usize)> = groups
             .iter()
             .enumerate()
-            .flat_map(|(g, group)| group.references.iter().map(move |&r| (r, g)))
+            .flat_map(|(g, group)| group.references.iter().map(move |&s| (s, g)))
             .collect();
-        references.sort_unstable();
+        let index = SpanIndex::new(linked.iter().map(|(s, _)| *s));
+        let references = (linked, index);
         Ctx {
             text,
             tokens,
@@ -958,11 +960,12 @@ impl<'a> Ctx<'a> {
     /// The group a role phrase at `span` refers to, as the grouping stage linked it
     /// (the first such group).
     fn referred_by(&self, span: Span) -> Option<usize> {
-        let k = self.references.partition_point(|(r, _)| *r < span);
-        self.references
-            .get(k)
-            .filter(|(r, _)| *r == span)
-            .map(|(_, g)| *g)
+        let (linked, index) = &self.references;
+        index
+            .overlapping(span)
+            .filter(|&k| linked[k].0 == span)
+            .min()
+            .map(|k| linked[k].1)
     }
 
     /// A learned attribution as a quote: its kind from the quotation marks in it, its

@@ -150,6 +150,17 @@ fn described(first: Option<&Speaker>, chosen: Option<Speaker>) -> Option<Speaker
 /// The most bytes between two mentions in apposition.
 const MAX_APPOSITION_GAP: usize = 64;
 
+/// `values`, given in order but (with `first_apart`) the first, put where it belongs.
+fn in_order<T: Ord + Copy>(mut values: Vec<T>, first_apart: bool) -> Vec<T> {
+    if first_apart && !values.is_empty() {
+        let first = values.remove(0);
+        let at = values.partition_point(|v| *v < first);
+        values.insert(at, first);
+    }
+    debug_assert!(values.windows(2).all(|w| w[0] <= w[1]));
+    values
+}
+
 /// Whether mention `y` follows mention `x` with no more than a comma between.
 fn apposed(text: &str, x: Span, y: Span) -> bool {
     x.end <= y.start
@@ -318,18 +329,27 @@ pub(super) fn candidates(ctx: &Ctx<'_>, quotes: &[Quote], k: usize) -> Candidate
         .iter()
         .map(|m| ctx.sentence_at(m.speaker.span.start).unwrap_or(s0))
         .collect();
-    // The mentions by sentence and start, their starts and their ends, sorted: a
+    // The mentions by sentence and start, their starts and their ends, in order: a
     // sentence may hold hundreds, and each is compared with the others by binary search.
-    let mut by_sentence: Vec<(usize, usize)> = mentions
-        .iter()
-        .zip(&sentence_of)
-        .map(|(m, &s)| (s, m.speaker.span.start))
-        .collect();
-    by_sentence.sort_unstable();
-    let mut starts: Vec<usize> = mentions.iter().map(|m| m.speaker.span.start).collect();
-    starts.sort_unstable();
-    let mut ends: Vec<usize> = mentions.iter().map(|m| m.speaker.span.end).collect();
-    ends.sort_unstable();
+    // They are in text order but the chosen one, first (no sort: a sort of each kind
+    // is some kilobytes of wasm).
+    let first_apart = chosen.is_some();
+    let by_sentence = in_order(
+        mentions
+            .iter()
+            .zip(&sentence_of)
+            .map(|(m, &s)| (s, m.speaker.span.start))
+            .collect(),
+        first_apart,
+    );
+    let starts = in_order(
+        mentions.iter().map(|m| m.speaker.span.start).collect(),
+        first_apart,
+    );
+    let ends = in_order(
+        mentions.iter().map(|m| m.speaker.span.end).collect(),
+        first_apart,
+    );
     let mut speakers = Vec::with_capacity(mentions.len() + 1);
     let mut feats = Vec::with_capacity(mentions.len() + 1);
     // Mentions on each side of the cue, nearest first, to rank them.
