@@ -501,11 +501,13 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         } else {
             kind
         };
-        let mut attribution = ctx
-            .cue_after(span, s1)
-            .filter(|(_, sp)| sp.is_some())
-            .or_else(|| ctx.cue_before(first, s0))
-            .or_else(|| ctx.cue_after(span, s1));
+        // A cue after with its speaker, else one before, else one after without.
+        let after = ctx.cue_after(span, s1);
+        let mut attribution = if after.as_ref().is_some_and(|(_, sp)| sp.is_some()) {
+            after
+        } else {
+            ctx.cue_before(first, s0).or(after)
+        };
         if attribution.is_none() && kind == QuoteKind::Direct {
             if let Some(sp) = ctx.dash_signature(span) {
                 attribution = Some((None, Some(sp)));
@@ -1637,10 +1639,9 @@ impl<'a> Ctx<'a> {
     /// `si`: the last cue before it, and the subject before that cue.
     fn cue_before(&self, first: usize, si: usize) -> Option<Attribution> {
         let s = &self.sentences[si];
+        // A vectorised byte search: a sentence of a hundred quotes reads it for each.
         let cue_at = s.tokens.start
-            + self.cues[s.tokens.start..first]
-                .iter()
-                .rposition(|&c| c != 0)?;
+            + memchr::memrchr2(CUE, ACCORDING_TO, &self.cues[s.tokens.start..first])?;
         let speaker = if self.according_to(cue_at) {
             self.speaker_after_cue(cue_at, first)
         } else {
