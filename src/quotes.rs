@@ -706,13 +706,17 @@ fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span
         ok.then(|| (Span::new(from, from + colon), from + said))
     };
     // Paragraph starts inside a quote: its own start, and each line's first character
-    // after the opening mark.
+    // after the opening mark; the search for the next line break goes on from there
+    // (from each break of a run of blank lines, it read the whole run again).
     let starts = |span: Span| {
         let body = &text[span.range()];
-        std::iter::once(span.start).chain(body.match_indices('\n').filter_map(move |(k, _)| {
+        let mut from = 0;
+        std::iter::once(span.start).chain(std::iter::from_fn(move || {
+            let k = from + body[from..].find('\n')?;
             let rest = &body[k..];
             let par = rest.trim_start();
-            (!par.is_empty()).then(|| span.start + k + (rest.len() - par.len()))
+            from = k + (rest.len() - par.len());
+            (!par.is_empty()).then_some(span.start + from)
         }))
     };
     let mut out = Vec::new();

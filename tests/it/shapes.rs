@@ -32,6 +32,8 @@ enum Unit {
     /// This text repeated, its `{}` a made-up name of its own each time ("Kalomi"):
     /// thousands of people, not one person thousands of times.
     Named(&'static str),
+    /// The first text, the second repeated, the third: one long stretch of one thing.
+    Around(&'static str, &'static str, &'static str),
 }
 
 const fn named(name: &'static str, about: &'static str, unit: &'static str) -> Shape {
@@ -177,6 +179,16 @@ pub const SHAPES: &[Shape] = &[
         about: "pseudo-random bytes read as UTF-8",
         unit: Unit::Junk,
     },
+    Shape {
+        name: "quote-over-blank-lines",
+        about: "a quotation open over one long run of blank lines, reopened after it",
+        unit: Unit::Around("“Yes", "\n", "“and no,” she said."),
+    },
+    Shape {
+        name: "quote-over-spaces",
+        about: "a quotation open over one long run of spaces and line breaks",
+        unit: Unit::Around("\"Yes", " \n ", "\"and no,\" she said."),
+    },
     named(
         "surnames",
         "thousands of people with one surname, each then named by it alone",
@@ -269,6 +281,15 @@ impl Shape {
             Unit::Prose => repeated(&articles(), size),
             Unit::ProseOneLine => repeated(&articles().replace('\n', " "), size),
             Unit::Junk => junk(size),
+            Unit::Around(head, filler, tail) => {
+                let mut t = String::from(head);
+                t.push_str(&repeated(
+                    filler,
+                    size.saturating_sub(head.len() + tail.len()),
+                ));
+                t.push_str(tail);
+                t
+            }
             Unit::Named(u) => {
                 let mut text = String::with_capacity(size + u.len() + 8);
                 let mut k = 0;
