@@ -37,7 +37,7 @@ use crate::entities::{is_all_caps, Entity, EntityKind};
 use crate::groups::Group;
 use crate::lexicon::lexicon;
 use crate::sentences::Sentence;
-use crate::span::{Span, SpanIndex};
+use crate::span::{partition_point_near, Span, SpanIndex};
 use crate::tokens::{Token, TokenKind};
 use serde::Serialize;
 
@@ -1500,6 +1500,17 @@ impl<'a> Ctx<'a> {
         self.tokens.partition_point(|t| t.span.start < byte)
     }
 
+    /// [`Ctx::token_at`] for a byte near token `near`, searched from there.
+    fn token_at_near(&self, byte: usize, near: usize) -> usize {
+        partition_point_near(self.tokens, near, |t| t.span.start < byte)
+    }
+
+    /// [`Ctx::sentence_at`] for a byte near sentence `near`, searched from there.
+    fn sentence_at_near(&self, byte: usize, near: usize) -> Option<usize> {
+        let i = partition_point_near(self.sentences, near, |s| s.span.end <= byte);
+        (i < self.sentences.len()).then_some(i)
+    }
+
     /// `span` without the punctuation tokens at its ends but full stops (a learned
     /// source may hold them: "The board's lawyer, Marta Quist,"); as it is when nothing
     /// else is left.
@@ -1716,6 +1727,12 @@ impl<'a> Ctx<'a> {
             self.entities
                 .partition_point(|e| e.span.start < t.span.start)
         });
+        // A sentence near the tokens, where each name's own is looked for.
+        let near_sentence = self
+            .tokens
+            .get(a)
+            .and_then(|t| self.sentence_at(t.span.start))
+            .unwrap_or_default();
         while i < b {
             if first && out.last().is_some_and(|m| !m.possessive) {
                 break;
@@ -1734,7 +1751,7 @@ impl<'a> Ctx<'a> {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Location
-                ) && !self.never_speaks(e)
+                ) && !self.never_speaks(e, near_sentence)
             }) {
                 out.push(Mention {
                     speaker: Speaker {
@@ -1749,7 +1766,7 @@ impl<'a> Ctx<'a> {
                     },
                     possessive: self.text[e.span.end..].starts_with(['\'', '’']),
                 });
-                step = self.token_at(e.span.end).max(i + 1) - i;
+                step = self.token_at_near(e.span.end, i).max(i + 1) - i;
             } else if self.tokens[i].kind != TokenKind::Word || self.tokens[i].span.len() > 9 {
                 // No pronoun, determiner or "officials".
             } else if is_pronoun(self.tok(i)) {
@@ -1908,11 +1925,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a name is no speaker candidate: the place of a dateline, or the writer
-    /// named in a byline (whom [`Ctx::resolve`] skips too).
-    fn never_speaks(&self, e: &Entity) -> bool {
+    /// named in a byline (whom [`Ctx::resolve`] skips too); `near_sentence` is a sentence
+    /// near it, where the search for its own starts.
+    fn never_speaks(&self, e: &Entity, near_sentence: usize) -> bool {
         self.is_dateline(e.span)
             || self
-                .sentence_at(e.span.start)
+                .sentence_at_near(e.span.start, near_sentence)
                 .is_some_and(|k| self.is_byline(k))
     }
 

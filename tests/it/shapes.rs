@@ -94,6 +94,11 @@ pub const SHAPES: &[Shape] = &[
          was \"dead.\" \"Never,\" she said — ",
     ),
     repeat(
+        "short-quotes-one-line",
+        "`“a,” Ann said. ` repeated: short quotes, one name, one line",
+        "“a,” Ann said. ",
+    ),
+    repeat(
         "cues-one-sentence",
         "one sentence of cues and clauses, no full stop",
         "the mayor, who said that the minister told reporters that ",
