@@ -1727,12 +1727,8 @@ impl<'a> Ctx<'a> {
             self.entities
                 .partition_point(|e| e.span.start < t.span.start)
         });
-        // A sentence near the tokens, where each name's own is looked for.
-        let near_sentence = self
-            .tokens
-            .get(a)
-            .and_then(|t| self.sentence_at(t.span.start))
-            .unwrap_or_default();
+        // The sentence of the first name, near which the others' are looked for.
+        let mut near_sentence: Option<usize> = None;
         while i < b {
             if first && out.last().is_some_and(|m| !m.possessive) {
                 break;
@@ -1751,7 +1747,11 @@ impl<'a> Ctx<'a> {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Location
-                ) && !self.never_speaks(e, near_sentence)
+                ) && !self.never_speaks(
+                    e,
+                    *near_sentence
+                        .get_or_insert_with(|| self.sentence_at(e.span.start).unwrap_or_default()),
+                )
             }) {
                 out.push(Mention {
                     speaker: Speaker {

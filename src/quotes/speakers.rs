@@ -47,7 +47,42 @@ pub struct Candidates {
     /// The candidates' speakers (`None`: the quote has none).
     pub speakers: Vec<Option<Speaker>>,
     /// Each candidate's feature ids.
-    pub feats: Vec<Vec<u32>>,
+    pub feats: Vec<Feats>,
+}
+
+/// The most features of one candidate.
+const MAX_FEATS: usize = 21;
+
+/// One candidate's feature ids, held in place: a list of its own for each candidate was
+/// an allocation each, and a line of short quotes has millions of candidates.
+#[derive(Clone, Copy)]
+pub struct Feats {
+    ids: [u32; MAX_FEATS],
+    len: usize,
+}
+
+impl Feats {
+    fn of(ids: &[u32]) -> Self {
+        let mut f = Feats {
+            ids: [0; MAX_FEATS],
+            len: ids.len(),
+        };
+        f.ids[..ids.len()].copy_from_slice(ids);
+        f
+    }
+
+    fn push(&mut self, id: u32) {
+        self.ids[self.len] = id;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Feats {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        &self.ids[..self.len]
+    }
 }
 
 /// A training list: the candidates of one quote the pipeline found (the first the
@@ -270,25 +305,43 @@ pub(super) struct Nearby {
     places: Vec<Place>,
 }
 
-/// Where a mention is: its first token, the token after it, and its sentence.
+/// Where a mention is (its first token, the token after it, its sentence) and what does
+/// not change from one quote to the next: the hash of a pronoun's or role's words, and
+/// whether it stands inside a quote.
 #[derive(Clone, Copy)]
 struct Place {
     first: usize,
     end: usize,
     sentence: usize,
+    word: u64,
+    in_quotes: bool,
 }
 
 impl Place {
-    /// The place of `span`, near token `token` and sentence `sentence` (its sentence
-    /// when it has none).
-    fn of(ctx: &Ctx<'_>, span: Span, token: usize, sentence: usize) -> Self {
+    /// The place of `m`, near `quotes[k]`, token `token` and sentence `sentence` (its
+    /// sentence when it has none).
+    fn of(
+        ctx: &Ctx<'_>,
+        (quotes, k): (&[Quote], usize),
+        m: &Mention,
+        token: usize,
+        sentence: usize,
+    ) -> Self {
+        let span = m.speaker.span;
         let first = ctx.token_at_near(span.start, token);
+        let word = if matches!(m.kind, MentionKind::Pronoun | MentionKind::Role) {
+            crate::ner::word_hash(&ctx.text[span.range()].to_lowercase())
+        } else {
+            0
+        };
         Place {
             first,
             end: ctx.token_at_near(span.end, first),
             sentence: ctx
                 .sentence_at_near(span.start, sentence)
                 .unwrap_or(sentence),
+            word,
+            in_quotes: inside_quote(quotes, k, span),
         }
     }
 }
@@ -312,7 +365,7 @@ pub(super) fn candidates(
     ) else {
         return Candidates {
             speakers: vec![q.speaker.clone()],
-            feats: vec![vec![h.id_of(0, 0)]],
+            feats: vec![Feats::of(&[h.id_of(0, 0)])],
         };
     };
     let sentences = ctx.sentences;
@@ -334,10 +387,16 @@ pub(super) fn candidates(
     let qb = ctx.token_at_near(span.end, qa);
     if nearby.range != Some((a, b)) {
         nearby.mentions = ctx.mentions(a, b, false);
+        // Each searched for from the one before: they are in text order.
+        let mut last = (a, from);
         nearby.places = nearby
             .mentions
             .iter()
-            .map(|m| Place::of(ctx, m.speaker.span, a, from))
+            .map(|m| {
+                let p = Place::of(ctx, (quotes, k), m, last.0, last.1);
+                last = (p.first, p.sentence);
+                p
+            })
             .collect();
         nearby.range = Some((a, b));
     }
@@ -358,18 +417,26 @@ pub(super) fn candidates(
                 kind: MentionKind::Source,
                 possessive: false,
             };
-            mentions.push((m, Place::of(ctx, c.span, a, s0)));
+            let place = Place::of(ctx, (quotes, k), &m, a, s0);
+            mentions.push((m, place));
         }
     }
-    // The chosen one first, then in text order.
-    mentions.sort_by_key(|(m, _)| {
-        (
-            chosen.is_none_or(|c| c.span != m.speaker.span),
-            m.speaker.span.start,
-        )
-    });
+    // The chosen one first, then in text order (as they are).
+    if let Some(i) =
+        chosen.and_then(|c| mentions.iter().position(|(m, _)| m.speaker.span == c.span))
+    {
+        mentions[..=i].rotate_right(1);
+    }
+    debug_assert!(mentions
+        .iter()
+        .skip(usize::from(chosen.is_some()))
+        .map(|(m, _)| m.speaker.span.start)
+        .is_sorted());
     let (mentions, places): (Vec<Mention>, Vec<Place>) = mentions.into_iter().unzip();
-    let cue = q.cue.map(|c| (ctx.token_at(c.start), ctx.token_at(c.end)));
+    let cue = q.cue.map(|c| {
+        let ca = ctx.token_at_near(c.start, qa);
+        (ca, ctx.token_at_near(c.end, ca))
+    });
     let prev = k
         .checked_sub(1)
         .map(|p| &quotes[p])
@@ -461,22 +528,22 @@ pub(super) fn candidates(
             0
         };
         // How many mentions of its sentence come before it (0, 1, 2 or more).
-        let first_in_sentence = (by_sentence.partition_point(|&o| o < (sm, m.speaker.span.start))
-            - by_sentence.partition_point(|&(so, _)| so < sm))
-        .min(2) as u64;
+        let at = by_sentence.partition_point(|&o| o < (sm, m.speaker.span.start));
+        let first_in_sentence = by_sentence[..at]
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|&&(so, _)| so == sm)
+            .count() as u64;
         let same_as_prev = prev.is_some_and(|p| {
             p.span == m.speaker.span || (p.group.is_some() && p.group == m.speaker.group)
         });
-        let in_quotes = inside_quote(quotes, k, m.speaker.span);
+        let in_quotes = places[mi].in_quotes;
         let mentions_of = m
             .speaker
             .group
             .map_or(0, |g| bucket(ctx.groups[g].mentions.len()).min(4) + 1);
-        let word = if matches!(m.kind, MentionKind::Pronoun | MentionKind::Role) {
-            crate::ner::word_hash(&ctx.text[m.speaker.span.range()].to_lowercase())
-        } else {
-            0
-        };
+        let word = places[mi].word;
         // In apposition: a mention right after this one, or right before, with no
         // more than a comma between ("A UN spokeswoman, Stéphanie Tremblay,").
         let (ms, me) = (m.speaker.span.start, m.speaker.span.end);
@@ -491,9 +558,7 @@ pub(super) fn candidates(
         ) << 1);
         let gap = bucket(cue_gap);
         let small = |xs: &[u64]| xs.iter().fold(0u64, |acc, x| (acc << 8) ^ x);
-        // Room for the rank feature pushed below: growing each list cost a reallocation.
-        let mut f = Vec::with_capacity(21);
-        f.extend_from_slice(&[
+        let f = Feats::of(&[
             h.id_of(1, t),
             h.id_of(
                 2,
@@ -540,12 +605,12 @@ pub(super) fn candidates(
         rank += 1;
     }
     // "No speaker".
-    let none = vec![
+    let none = Feats::of(&[
         h.id_of(20, 0),
         h.id_of(21, (kind << 8) ^ u64::from(cue.is_some())),
         h.id_of(22, u64::from(chosen.is_none())),
         h.id_of(23, bucket(mentions.len())),
-    ];
+    ]);
     if chosen.is_none() {
         speakers.insert(0, None);
         feats.insert(0, none);
@@ -633,7 +698,7 @@ pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
                 .unwrap_or(right);
             if gold.iter().any(|&r| r) {
                 out.push(Example {
-                    feats: c.feats,
+                    feats: c.feats.iter().map(|f| f.to_vec()).collect(),
                     gold,
                 });
             }

@@ -99,6 +99,16 @@ pub const SHAPES: &[Shape] = &[
         "“a,” Ann said. ",
     ),
     repeat(
+        "short-quotes-pronouns",
+        "`“a,” he said. ` repeated: short quotes said by a pronoun, one line",
+        "“a,” he said. ",
+    ),
+    repeat(
+        "short-quotes-roles",
+        "`“a,” said the official. ` repeated: short quotes said by a role, one line",
+        "“a,” said the official. ",
+    ),
+    repeat(
         "cues-one-sentence",
         "one sentence of cues and clauses, no full stop",
         "the mayor, who said that the minister told reporters that ",
