@@ -156,7 +156,7 @@ fn one(name: &str, size: usize) -> ExitCode {
     let text = shapes::Shape::text(shape, size);
     let t = Instant::now();
     let doc = newslens::analyze(&text);
-    let out = newslens::Output::new(&doc, newslens::Offsets::Utf8);
+    let out = newslens::Written::new(&doc, newslens::Offsets::Utf8);
     serde_json::to_writer(std::io::sink(), &out).expect("serialises");
     let secs = t.elapsed().as_secs_f64();
     println!("{secs} {}", peak_memory());

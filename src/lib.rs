@@ -47,7 +47,7 @@ mod wasm;
 
 pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
 pub use groups::{find_references, group_mentions, Group};
-pub use output::{Offsets, Output};
+pub use output::{Offsets, Output, Written};
 pub use quotes::{find_quotes, Quote, QuoteKind, QuoteModel, Speaker};
 pub use sentences::{split_sentences, Sentence};
 pub use span::Span;

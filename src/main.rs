@@ -11,7 +11,9 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use newslens::{analyze_using, jsonl, ner::ModelNameFinder, Offsets, Output, QuoteModel};
+    use newslens::{
+        analyze_using, jsonl, ner::ModelNameFinder, Offsets, Output, QuoteModel, Written,
+    };
     use serde::Serialize;
     use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
     use std::path::PathBuf;
@@ -112,7 +114,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
     struct Line<'a> {
         id: &'a serde_json::Value,
         #[serde(flatten)]
-        output: Output<'a>,
+        output: Written<'a>,
     }
 
     #[derive(Serialize)]
@@ -186,7 +188,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
                     out,
                     &Line {
                         id,
-                        output: Output::new(&doc, unit),
+                        output: Written::new(&doc, unit),
                     },
                     false,
                 )
@@ -199,11 +201,10 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         let text = std::str::from_utf8(&bytes)
             .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
         let doc = analyze(text);
-        let output = Output::new(&doc, unit);
         if args.text {
-            write!(out, "{}", report(&output))?;
+            write!(out, "{}", report(&Output::new(&doc, unit)))?;
         } else {
-            jsonl::write_json(&mut out, &output, args.pretty)?;
+            jsonl::write_json(&mut out, &Written::new(&doc, unit), args.pretty)?;
         }
         out.flush()?;
         Ok(true)

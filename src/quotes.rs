@@ -351,16 +351,19 @@ fn is_attributed_or_quoted(q: &Quote) -> bool {
 /// of one kind (direct, partial or mixed) in one paragraph, the first one's cue between
 /// them and no other cue word ("she said, adding ..." starts another attribution), the
 /// second one said by the same speaker (or by no one named, or on the same cue).
-fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
+fn join_interrupted(ctx: &Ctx<'_>, mut quotes: Vec<Quote>) -> Vec<Quote> {
     /// The most text between the pieces: a cue and its speaker with a description
     /// ("said Ana Ruiz, who has run the port's pilots for a decade").
     const MAX_GAP: usize = 160;
-    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        if let Some(p) = out.last_mut() {
+    // In place: `quotes[..kept]` are those kept, the last one open to more pieces.
+    let mut kept = 0;
+    for i in 0..quotes.len() {
+        if kept > 0 {
+            let (done, rest) = quotes.split_at_mut(i);
+            let (p, q) = (&mut done[kept - 1], &rest[0]);
             if p.kind != QuoteKind::Indirect
                 && q.kind == p.kind
-                && (interrupted_by_cue(ctx, p, &q, MAX_GAP) || coordinated(ctx, p, &q))
+                && (interrupted_by_cue(ctx, p, q, MAX_GAP) || coordinated(ctx, p, q))
             {
                 if p.parts.is_empty() {
                     p.parts.push(p.span);
@@ -370,9 +373,11 @@ fn join_interrupted(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
                 continue;
             }
         }
-        out.push(q);
+        quotes.swap(kept, i);
+        kept += 1;
     }
-    out
+    quotes.truncate(kept);
+    quotes
 }
 
 /// Whether only `p`'s cue (with its speaker and punctuation) stands between `p` and
@@ -562,7 +567,7 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     }
     let reach = match model {
         QuoteModel::Rules => {
-            quotes.sort_by_key(|q| (q.span.start, q.span.end));
+            in_text_order(&mut quotes);
             return quotes;
         }
         QuoteModel::LearnedQuoted => crate::attribution::Reach::Quoted,
@@ -593,6 +598,12 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
             .filter_map(|f| ctx.learned_quote(&f))
             .filter(|l| ctx.cue_grade(l.cue) >= 3 && !ctx.relative_clause(l))
             .collect();
+    if learned.is_empty() {
+        // Nothing to weigh against the rules' quotes (nor to index them for: 64 bytes a
+        // quote, in a text of 400,000 quotes 28 MB).
+        in_text_order(&mut quotes);
+        return quotes;
+    }
     // The rules' quotes, and their cues, indexed by span: a text of many quotes
     // compares each learned one with its neighbours only.
     let by_span = SpanIndex::new(quotes.iter().map(|q| q.span));
@@ -624,7 +635,13 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     // marks alone) is kept beside it, as what was reported: "said the plan was “dead
     // on arrival” unless ..." gives the quoted words (partial) and the clause (mixed),
     // PolNeAR's attribution (dev ATTRIBUTION 56.52 -> 58.13, QUOTED 57.71 -> 61.27).
-    let cues = SpanIndex::new(quotes.iter().map(|q| q.cue.unwrap_or(Span::new(0, 0))));
+    let cues = SpanIndex::with_positions(
+        quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, q)| Some((q.cue?, k)))
+            .collect(),
+    );
     learned.retain(|l| {
         let on_settled = |k: usize| {
             let q = &quotes[k];
@@ -634,16 +651,37 @@ fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
                     && l.span.len() > q.span.len() + 3)
         };
         !(by_span.overlapping(l.span).any(on_settled)
-            || l.cue.is_some_and(|c| {
-                cues.overlapping(c)
-                    .any(|k| quotes[k].cue.is_some() && on_settled(k))
-            }))
+            || l.cue.is_some_and(|c| cues.overlapping(c).any(on_settled)))
     });
     let by_learned = SpanIndex::new(learned.iter().map(|l| l.span));
     quotes.retain(|q| settled(q) || by_learned.overlapping(q.span).next().is_none());
     quotes.extend(learned);
-    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    in_text_order(&mut quotes);
     quotes
+}
+
+/// Sorts `quotes` by start and end, stably, with a list of positions rather than the
+/// half-list of quotes a stable sort takes as room (a text of 400,000 quotes needed
+/// 30 MB of it).
+fn in_text_order(quotes: &mut [Quote]) {
+    let key = |q: &Quote| (q.span.start, q.span.end);
+    if quotes.is_sorted_by_key(key) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| key(&quotes[i]));
+    // Position `j` takes the quote at `order[j]`: each cycle of the permutation in
+    // turn, by swaps; a position done points at itself.
+    for i in 0..quotes.len() {
+        let mut j = i;
+        while order[j] != i {
+            let k = order[j];
+            quotes.swap(j, k);
+            order[j] = j;
+            j = k;
+        }
+        order[j] = j;
+    }
 }
 
 /// The characters that may mark a quotation (the scorer's set: straight and curly,

@@ -60,13 +60,13 @@ pub(crate) struct SpanIndex {
 impl SpanIndex {
     /// An index of `spans` (positions are their order here).
     pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
-        Self::of(spans.into_iter().enumerate().map(|(i, s)| (s, i)).collect())
+        Self::with_positions(spans.into_iter().enumerate().map(|(i, s)| (s, i)).collect())
     }
 
-    /// The index of spans with their positions: not generic, so that the sort is
-    /// compiled once, not once for each kind of iterator [`SpanIndex::new`] is given
-    /// (in the wasm, 5.7 KB for each).
-    fn of(mut sorted: Vec<(Span, usize)>) -> Self {
+    /// The index of spans with their positions (some of a list's only): not generic, so
+    /// that the sort is compiled once, not once for each kind of iterator
+    /// [`SpanIndex::new`] is given (in the wasm, 5.7 KB for each).
+    pub(crate) fn with_positions(mut sorted: Vec<(Span, usize)>) -> Self {
         sorted.sort_by_key(|&(s, i)| (s.start, s.end, i));
         let mut reach = Vec::with_capacity(sorted.len());
         let mut most = 0;

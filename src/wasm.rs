@@ -5,7 +5,7 @@
 //! every offset holds), and each span's `text` is then cut from the string given, so
 //! that `text.slice(start, end) === span.text` whatever the string.
 
-use crate::{analyze_using, ner::ModelNameFinder, Offsets, Output, QuoteModel};
+use crate::{analyze_using, ner::ModelNameFinder, Offsets, QuoteModel, Written};
 use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -83,7 +83,7 @@ fn run(text: &JsString, model: QuoteModel) -> Result<JsValue, JsError> {
         String::from_utf16_lossy(&text.iter().collect::<Vec<u16>>())
     };
     let doc = analyze_using(&rust, &ModelNameFinder, model);
-    let out = Output::new(&doc, Offsets::Utf16)
+    let out = Written::new(&doc, Offsets::Utf16)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))?;
     if !whole {

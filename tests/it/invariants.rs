@@ -1,7 +1,7 @@
 //! The invariants of an analysis, whatever the text: checked by the integration tests
 //! and by the fuzz targets (`fuzz/src/lib.rs` includes this file).
 
-use newslens::{Document, Offsets, Output, Span};
+use newslens::{Document, Offsets, Output, Span, Written};
 
 /// Panics unless every invariant of `doc` holds: [`spans`] and [`output`].
 pub fn check(doc: &Document) {
@@ -79,13 +79,17 @@ pub fn spans(doc: &Document) {
 }
 
 /// Panics unless, in every offset unit, each output span's `text` is its slice of the
-/// text.
+/// text, and the result written as it is converted ([`Written`]) is the same.
 pub fn output(doc: &Document) {
     let text = &doc.text;
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let chars: Vec<char> = text.chars().collect();
     for unit in [Offsets::Utf8, Offsets::Utf16, Offsets::Chars] {
         let out = Output::new(doc, unit);
+        assert_eq!(
+            serde_json::to_string(&Written::new(doc, unit)).expect("serialises"),
+            serde_json::to_string(&out).expect("serialises"),
+        );
         let slice = |a: usize, b: usize| -> String {
             match unit {
                 Offsets::Utf8 => text[a..b].to_owned(),

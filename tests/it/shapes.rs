@@ -109,6 +109,11 @@ pub const SHAPES: &[Shape] = &[
         "“a,” said the official. ",
     ),
     repeat(
+        "tiny-quotes",
+        "`“A.” ` repeated: a quote every nine bytes",
+        "“A.” ",
+    ),
+    repeat(
         "cues-one-sentence",
         "one sentence of cues and clauses, no full stop",
         "the mayor, who said that the minister told reporters that ",
