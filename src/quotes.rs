@@ -2180,6 +2180,34 @@ impl<'a> Ctx<'a> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn quotes_are_put_in_text_order_as_a_stable_sort_would() {
+        let q = |a: usize, b: usize, kind: QuoteKind| Quote {
+            span: Span::new(a, b),
+            kind,
+            cue: None,
+            speaker: None,
+            parts: Vec::new(),
+            quoted: Vec::new(),
+        };
+        use QuoteKind::{Direct, Indirect, Mixed, Partial};
+        // Cycles of several lengths, equal keys in an order of their own.
+        let mut quotes = vec![
+            q(5, 9, Direct),
+            q(0, 3, Direct),
+            q(5, 9, Partial),
+            q(2, 4, Indirect),
+            q(0, 3, Mixed),
+            q(7, 8, Direct),
+            q(1, 2, Partial),
+            q(5, 9, Mixed),
+        ];
+        let mut want = quotes.clone();
+        want.sort_by_key(|q| (q.span.start, q.span.end));
+        in_text_order(&mut quotes);
+        assert_eq!(quotes, want);
+    }
+
     fn spans(text: &str) -> Vec<&str> {
         quoted_spans(text)
             .iter()

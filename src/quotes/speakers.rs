@@ -11,8 +11,10 @@
 //! mentioned; and the quote's kind.
 //!
 //! Cost: for each quote, the mentions of its sentence and the two next to it (at most
-//! three times [`crate::sentences::MAX_TOKENS`] tokens), each compared with the others
-//! by binary search: a constant per quote, linear in the text.
+//! three times [`crate::sentences::MAX_TOKENS`] tokens), found once for all the quotes
+//! of that stretch; of them the nearest `MAX_SIDE` (12) on each side are candidates,
+//! each compared with the others by binary search: a constant per quote, linear in the
+//! text.
 
 use super::{Ctx, Quote, QuoteKind, Speaker};
 use crate::span::{partition_point_near, Span};
