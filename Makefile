@@ -7,7 +7,6 @@ SHARED ?= ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM := target/wasm32-unknown-unknown/release/newslens.wasm
 CLI := target/release/newslens
-EVAL_CMD := -- $(CLI) analyze --jsonl --offsets chars
 
 .PHONY: all setup setup-browser setup-fuzz build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval bench bench-shapes bench-browser screenshots clean
 
@@ -84,16 +83,10 @@ fuzz: setup-fuzz
 fuzz-smoke:
 	$(MAKE) fuzz FUZZ_SECONDS=20
 
-## eval: the shared scorers on the dev splits (skipped when ../shared is absent)
+## eval: the shared scorers on the dev splits, checked against record/scores.tsv: fails
+## when a figure falls more than its tolerance below it (skipped when ../shared is absent)
 eval: $(CLI)
-	@if [ -d $(SHARED)/data ]; then \
-	  python3 $(SHARED)/tools/ner_eval.py --conll $(SHARED)/data/conll2003/dev.txt $(EVAL_CMD) | tail -n 1; \
-	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) | tail -n 1; \
-	  printf 'with --quotes quoted: '; \
-	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) --quotes quoted | tail -n 1; \
-	  printf 'with --quotes rules: '; \
-	  python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev $(EVAL_CMD) --quotes rules | tail -n 1; \
-	else echo "eval skipped: $(SHARED)/data is absent"; fi
+	python3 scripts/eval_check.py --cli $(CLI) --shared $(SHARED)
 
 $(CLI): FORCE
 	cargo build --release --locked
