@@ -40,11 +40,12 @@ screenshots: build setup-browser
 lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets --features train -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --lib
 
 test-rust:
-	cargo test --locked
+	cargo test --locked --features train
 
 test-wasm: setup
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --locked --target wasm32-unknown-unknown --lib
@@ -94,7 +95,7 @@ $(CLI): FORCE
 FORCE:
 
 bench:
-	cargo bench --locked --bench analyze
+	cargo bench --locked --features train --bench analyze
 
 ## bench-shapes: every input shape (tests/it/shapes.rs) at 100 KB, 1 MB and 4 MB: seconds,
 ## memory per input byte, time against prose, growth exponent

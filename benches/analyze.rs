@@ -58,7 +58,7 @@ fn dev(c: &mut Criterion) {
         println!("skipped dev benchmark: {path} is absent");
         return;
     };
-    let docs = newslens::ner::conll::parse(&content);
+    let docs = newslens::train::conll::parse(&content);
     let tokens: usize = docs.iter().map(|d| newslens::tokenize(&d.text).len()).sum();
     let mut g = c.benchmark_group("dev");
     g.sample_size(10);

@@ -24,7 +24,7 @@ fn main() {
         "/../shared/data/conll2003/dev.txt"
     );
     let content = std::fs::read_to_string(path).expect("../shared/data/conll2003/dev.txt");
-    let docs = newslens::ner::conll::parse(&content);
+    let docs = newslens::train::conll::parse(&content);
     let tokens: usize = docs.iter().map(|d| newslens::tokenize(&d.text).len()).sum();
     let mut best = vec![f64::INFINITY; models.len()];
     for _ in 0..runs {

@@ -42,6 +42,8 @@ pub mod sentences;
 pub mod span;
 pub mod tagger;
 pub mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -267,31 +267,9 @@ pub fn find_quotes(
     keep::filter(&ctx, quotes)
 }
 
-/// For training on PolNeAR articles: runs the stages before quotes on each of `docs`,
-/// finds its quotes with `find` (in `--quotes all` mode), matches them to the gold
-/// attributions as the scorer does, and hands `each` the article, its context, the
-/// quotes and the matches (gold index, quote index).
-fn for_each_article(
-    docs: &[crate::attribution::polnear::Doc],
-    find: fn(&Ctx<'_>, QuoteModel) -> Vec<Quote>,
-    mut each: impl FnMut(&crate::attribution::polnear::Doc, &Ctx<'_>, &[Quote], Vec<(usize, usize)>),
-) {
-    for d in docs {
-        let text = &d.text;
-        let (tokens, sentences, entities, groups) =
-            crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
-        let ctx = Ctx::new(text, &tokens, &sentences, &entities, &groups);
-        let quotes = find(&ctx, QuoteModel::Learned);
-        let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
-        let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();
-        let matches = crate::attribution::matches(text, &gold, &pred);
-        each(d, &ctx, &quotes, matches);
-    }
-}
-
 /// The quotes `model` finds, each with its speaker, before the learned model of which
 /// reported clauses to keep ([`keep`]) has its say.
-fn found(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
+pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let mut quotes = find_unranked(ctx, model);
     if model != QuoteModel::Rules {
         speakers::rerank(ctx, &mut quotes);
@@ -443,7 +421,7 @@ fn one_speaker(a: &Speaker, b: &Speaker) -> bool {
 }
 
 /// The quotations, each with the speaker the rules (and the attribution model) chose.
-fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
+pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
     let (text, tokens, sentences, entities) = (ctx.text, ctx.tokens, ctx.sentences, ctx.entities);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
@@ -935,12 +913,12 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
     out
 }
 
-struct Ctx<'a> {
-    text: &'a str,
+pub(crate) struct Ctx<'a> {
+    pub(crate) text: &'a str,
     tokens: &'a [Token],
     sentences: &'a [Sentence],
     entities: &'a [Entity],
-    groups: &'a [Group],
+    pub(crate) groups: &'a [Group],
     /// Per token: [`CUE`] for a cue word, [`ACCORDING_TO`] for the "according" of
     /// "according to", else 0; looked up once, as the rules ask of many tokens, and
     /// of the same ones again for each quote of a sentence.
@@ -962,7 +940,7 @@ type Surnames = crate::lexicon::HashMap<String, usize>;
 type Attribution = (Option<Span>, Option<Speaker>);
 
 impl<'a> Ctx<'a> {
-    fn new(
+    pub(crate) fn new(
         text: &'a str,
         tokens: &'a [Token],
         sentences: &'a [Sentence],

@@ -25,6 +25,7 @@ fn main() {}
 fn main() -> std::process::ExitCode {
     use clap::Parser;
     use newslens::ner;
+    use newslens::train::{self, conll};
     use std::time::Instant;
 
     /// Train newslens's named-entity model on CoNLL-2003-style data.
@@ -81,8 +82,8 @@ fn main() -> std::process::ExitCode {
         }
     };
     let t0 = Instant::now();
-    let train_docs = ner::conll::parse(&train_text);
-    let dev_docs = ner::conll::parse(&dev_text);
+    let train_docs = conll::parse(&train_text);
+    let dev_docs = conll::parse(&dev_text);
     let clusters = if args.no_clusters {
         newslens::clusters::Clusters::default()
     } else if let Some(dir) = &args.cluster_text {
@@ -109,7 +110,7 @@ fn main() -> std::process::ExitCode {
             }
         }
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let sentences = ner::conll::words(&refs);
+        let sentences = conll::words(&refs);
         let c = newslens::clusters::Clusters::learn(&sentences, 3, 64, 512, 12);
         let header = format!(
             "word, coarse (64) and fine (512) cluster; learned by train-ner from {} and {} unlabelled articles in {}",
@@ -144,7 +145,7 @@ fn main() -> std::process::ExitCode {
         };
         enabled &= !g;
     }
-    let examples = ner::conll::examples(&train_docs, &clusters, enabled);
+    let examples = conll::examples(&train_docs, &clusters, enabled);
     let names = ner::Names::from_docs(train_docs.iter());
     let names_header = format!(
         "name, types seen (PER 1, ORG 2, LOC 4, MISC 8); the annotated names of {}, written by train-ner",
@@ -173,14 +174,14 @@ fn main() -> std::process::ExitCode {
     let mut sum: Option<newslens::tagger::Weights> = None;
     for k in 0..args.orders {
         let seed = args.seed + k as u64;
-        let weights = ner::train(
+        let weights = train::ner::train(
             &examples,
             args.epochs,
             seed,
             &mut |epoch, errors, weights| {
                 let bytes = newslens::tagger::save(weights, ner::BITS);
                 let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
-                let (p, r, f) = ner::evaluate(&q, learned, enabled, &dev_docs).all;
+                let (p, r, f) = train::ner::evaluate(&q, learned, enabled, &dev_docs).all;
                 say!(
                 "order {}/{} epoch {epoch:2}: {errors:6} training errors; dev P {:.2} R {:.2} F1 {:.2} ({:.1} s)",
                 k + 1,
@@ -212,7 +213,7 @@ fn main() -> std::process::ExitCode {
     // Score what is saved: the quantised weights (a sum scales every score alike).
     let bytes = newslens::tagger::save(&sum, ner::BITS);
     let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
-    let scores = ner::evaluate(&q, learned, enabled, &dev_docs);
+    let scores = train::ner::evaluate(&q, learned, enabled, &dev_docs);
     if let Err(e) = std::fs::write(&args.out, &bytes) {
         eprintln!("train-ner: {}: {e}", args.out.display());
         return std::process::ExitCode::FAILURE;

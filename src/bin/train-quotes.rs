@@ -28,6 +28,7 @@ fn main() -> std::process::ExitCode {
     use clap::Parser;
     use newslens::attribution::{self, Cues};
     use newslens::tagger;
+    use newslens::train::{self, polnear, quotes as rank};
     use std::time::Instant;
 
     /// Train newslens's attribution model on PolNeAR.
@@ -70,8 +71,8 @@ fn main() -> std::process::ExitCode {
     let args = Args::parse();
     let t0 = Instant::now();
     let (train, dev) = match (
-        attribution::read_split(&args.train),
-        attribution::read_split(&args.dev),
+        polnear::read_split(&args.train),
+        polnear::read_split(&args.dev),
     ) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
@@ -81,10 +82,10 @@ fn main() -> std::process::ExitCode {
     };
     // The speaker ranker and the keep model: rankings learned by one perceptron.
     use newslens::quotes::{keep, speakers};
-    type Lists = fn(&[attribution::polnear::Doc]) -> Vec<speakers::Example>;
+    type Lists = fn(&[polnear::Doc]) -> Vec<rank::Example>;
     let ranking: Option<(_, u32, usize, &str, Lists)> = match (&args.speakers, &args.keep) {
-        (Some(out), _) => Some((out, speakers::BITS, 1, "ranker", speakers::examples)),
-        (_, Some(out)) => Some((out, keep::BITS, 4, "keep model", keep::examples)),
+        (Some(out), _) => Some((out, speakers::BITS, 1, "ranker", rank::speaker_examples)),
+        (_, Some(out)) => Some((out, keep::BITS, 4, "keep model", rank::keep_examples)),
         _ => None,
     };
     if let Some((out, bits, orders, name, examples)) = ranking {
@@ -95,19 +96,14 @@ fn main() -> std::process::ExitCode {
             dv.len(),
             t0.elapsed().as_secs_f64()
         );
-        let mut w = speakers::train(&tr, bits, args.epochs, args.seed);
+        let mut w = rank::train(&tr, bits, args.epochs, args.seed);
         for o in 1..args.orders.unwrap_or(orders) {
-            w.add(&speakers::train(
-                &tr,
-                bits,
-                args.epochs,
-                args.seed + o as u64,
-            ));
+            w.add(&rank::train(&tr, bits, args.epochs, args.seed + o as u64));
         }
         let bytes = tagger::save(&w, bits);
         let (q, _) = tagger::load(&bytes).expect("round trip");
-        let (ranked, chosen) = speakers::accuracy(&q, &dv);
-        let (tr_ranked, _) = speakers::accuracy(&q, &tr);
+        let (ranked, chosen) = rank::accuracy(&q, &dv);
+        let (tr_ranked, _) = rank::accuracy(&q, &tr);
         say!(
             "dev: {name} {ranked:.2}% right, the first candidate {chosen:.2}%; train: {name} {tr_ranked:.2}% ({:.1} s)",
             t0.elapsed().as_secs_f64()
@@ -128,7 +124,7 @@ fn main() -> std::process::ExitCode {
         eprintln!("train-quotes: {}: {e}", args.cues.display());
         return std::process::ExitCode::FAILURE;
     }
-    let examples = attribution::examples(&train, &cues);
+    let examples = train::attribution::examples(&train, &cues);
     let tokens: usize = examples.iter().map(|e| e.tags.len()).sum();
     say!(
         "{} train articles, {} paragraphs, {tokens} tokens, {} cue words; {} dev articles ({:.1} s)",
@@ -140,7 +136,7 @@ fn main() -> std::process::ExitCode {
     );
     let show = |label: &str, w: &tagger::Weights| {
         let (q, _) = tagger::load(&tagger::save(w, attribution::BITS)).expect("round trip");
-        let s = attribution::evaluate(&q, &cues, &dev);
+        let s = train::attribution::evaluate(&q, &cues, &dev);
         let (cp, cr, cf) = s.prf(s.content);
         let (ap, ar, af) = s.prf(s.attribution);
         say!(

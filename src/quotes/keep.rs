@@ -40,7 +40,7 @@ fn model() -> Option<&'static Weights> {
 
 /// Whether the model judges `q`: reported clauses in one piece, not the words in
 /// quotation marks the rules found.
-fn judged(q: &Quote) -> bool {
+pub(crate) fn judged(q: &Quote) -> bool {
     matches!(q.kind, QuoteKind::Indirect | QuoteKind::Mixed) && q.parts.is_empty()
 }
 
@@ -64,7 +64,7 @@ pub(super) fn filter(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
 }
 
 /// The feature that stands for "drop".
-fn drop_feature() -> u32 {
+pub(crate) fn drop_feature() -> u32 {
     FeatureHasher::new(BITS).id_of(0, 1)
 }
 
@@ -91,7 +91,7 @@ fn side(a: Span, b: Span) -> u64 {
 const NEAR: usize = 128;
 
 /// The features of `quotes[k]` for "keep" (`index` holds the spans of `quotes`).
-fn features(ctx: &Ctx<'_>, quotes: &[Quote], index: &SpanIndex, k: usize) -> Vec<u32> {
+pub(crate) fn features(ctx: &Ctx<'_>, quotes: &[Quote], index: &SpanIndex, k: usize) -> Vec<u32> {
     let h = FeatureHasher::new(BITS);
     let q = &quotes[k];
     let text = ctx.text;
@@ -202,36 +202,6 @@ fn features(ctx: &Ctx<'_>, quotes: &[Quote], index: &SpanIndex, k: usize) -> Vec
         add(30, lower(w));
     }
     f
-}
-
-/// Training lists from PolNeAR articles: each reported clause the pipeline finds (the
-/// default analysis, all but this model), as "drop" against "keep", "keep" right when
-/// it matches a gold attribution and its speaker overlaps the gold source (both absent
-/// also counts), as the scorer counts it.
-pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<super::speakers::Example> {
-    let mut out = Vec::new();
-    super::for_each_article(docs, super::found, |d, ctx, quotes, matches| {
-        let text = ctx.text;
-        let index = SpanIndex::new(quotes.iter().map(|q| q.span));
-        let mut right = vec![false; quotes.len()];
-        for (gi, pi) in matches {
-            let source = crate::attribution::charset(text, &d.attributions[gi].source);
-            let mine = quotes[pi].speaker.as_ref().map(|s| s.span);
-            right[pi] = crate::attribution::role_ok(
-                &source,
-                &crate::attribution::charset(text, mine.as_slice()),
-            );
-        }
-        for (k, q) in quotes.iter().enumerate() {
-            if judged(q) {
-                out.push(super::speakers::Example {
-                    feats: vec![vec![drop_feature()], features(ctx, quotes, &index, k)],
-                    gold: vec![!right[k], right[k]],
-                });
-            }
-        }
-    });
-    out
 }
 
 #[cfg(test)]

@@ -87,16 +87,6 @@ impl std::ops::Deref for Feats {
     }
 }
 
-/// A training list: the candidates of one quote the pipeline found (the first the
-/// speaker the rules and attribution model chose, or "none"), and which of them are
-/// right by the gold attribution it matches.
-pub struct Example {
-    /// Each candidate's feature ids.
-    pub feats: Vec<Vec<u32>>,
-    /// Whether each is right.
-    pub gold: Vec<bool>,
-}
-
 fn model() -> Option<&'static Weights> {
     static MODEL: std::sync::OnceLock<Option<Weights>> = std::sync::OnceLock::new();
     MODEL
@@ -300,7 +290,7 @@ const MAX_SIDE: usize = 12;
 /// The mentions of a stretch of sentences, kept while the quotes in it are ranked one
 /// after another (a sentence of fifty quotes read its stretch fifty times).
 #[derive(Default)]
-pub(super) struct Nearby {
+pub(crate) struct Nearby {
     range: Option<(usize, usize)>,
     mentions: Vec<Mention>,
     /// Each mention's place.
@@ -352,7 +342,7 @@ impl Place {
 /// the speaker the quote has now (or "none"). `nearby` keeps the mentions read for
 /// the quote before.
 #[allow(clippy::too_many_lines)] // one feature list, read top to bottom
-pub(super) fn candidates(
+pub(crate) fn candidates(
     ctx: &Ctx<'_>,
     quotes: &[Quote],
     k: usize,
@@ -634,144 +624,6 @@ fn inside_quote(quotes: &[Quote], k: usize, span: Span) -> bool {
         .any(|q| q.kind != QuoteKind::Indirect && span.end <= q.span.end)
 }
 
-/// Training lists from PolNeAR articles: each quote the pipeline finds (with the
-/// compiled attribution model on every sentence it can read, `--quotes all`, so that
-/// reported speech is among them; before ranking) that matches a gold attribution, its
-/// candidates, and which of them overlap the gold source ("no speaker" is right when
-/// the gold has none), those that name someone preferred. Lists with no right
-/// candidate are left out.
-pub fn examples(docs: &[crate::attribution::polnear::Doc]) -> Vec<Example> {
-    let mut out = Vec::new();
-    super::for_each_article(docs, super::find_unranked, |d, ctx, quotes, matches| {
-        let text = ctx.text;
-        let mut nearby = Nearby::default();
-        for (gi, pi) in matches {
-            let source = crate::attribution::charset(text, &d.attributions[gi].source);
-            let c = candidates(ctx, quotes, pi, &mut nearby);
-            let right: Vec<bool> = c
-                .speakers
-                .iter()
-                .map(|s| {
-                    let mine = s.as_ref().map(|s| s.span);
-                    crate::attribution::role_ok(
-                        &source,
-                        &crate::attribution::charset(text, mine.as_slice()),
-                    )
-                })
-                .collect();
-            // Of the right ones, those that name someone (a name, or a pronoun or role
-            // resolved to one) are better: the product reports the name. Not a name
-            // that only qualifies an unnamed role before it ("an aide to Reyes"), unlike
-            // one in apposition ("a spokeswoman, Lena Ortiz").
-            let right_role = |x: Span| {
-                c.speakers.iter().zip(&right).any(|(s, &r)| {
-                    s.as_ref().is_some_and(|s| {
-                        r && s.entity.is_none()
-                            && s.group.is_none()
-                            && s.span.end <= x.start
-                            && !matches!(text[s.span.end..x.start].trim(), "" | ",")
-                    })
-                })
-            };
-            // The right candidates that also pass `test` (never "no speaker").
-            let only = |flags: &[bool], test: &dyn Fn(&Speaker) -> bool| -> Vec<bool> {
-                flags
-                    .iter()
-                    .zip(&c.speakers)
-                    .map(|(&r, s)| r && s.as_ref().is_some_and(test))
-                    .collect()
-            };
-            let right: Vec<bool> = right
-                .iter()
-                .zip(&c.speakers)
-                .map(|(&r, s)| r && !s.as_ref().is_some_and(|s| right_role(s.span)))
-                .collect();
-            let named = only(&right, &|s| s.entity.is_some() || s.group.is_some());
-            // Of those, a person is better than the body or place that qualifies them
-            // ("White House Press Secretary Jen Psaki", "Kremlin spokesman Dmitry
-            // Peskov": the source holds both, the person speaks).
-            let person = only(&named, &|s| {
-                s.group
-                    .is_some_and(|g| ctx.groups[g].kind == crate::entities::EntityKind::Person)
-            });
-            let gold = [person, named]
-                .into_iter()
-                .find(|f| f.contains(&true))
-                .unwrap_or(right);
-            if gold.iter().any(|&r| r) {
-                out.push(Example {
-                    feats: c.feats.iter().map(|f| f.to_vec()).collect(),
-                    gold,
-                });
-            }
-        }
-    });
-    out
-}
-
-/// Learns ranker weights (a table of `2^bits`) from `examples` with an averaged
-/// perceptron (`epochs` passes, in an order shuffled by `seed`).
-pub fn train(examples: &[Example], bits: u32, epochs: usize, seed: u64) -> Weights {
-    let n = 1usize << bits;
-    let mut w = vec![0.0f32; n];
-    let mut total = vec![0.0f32; n];
-    let mut stamp = vec![0usize; n];
-    let mut step = 0usize;
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut shuffle = crate::tagger::Shuffle::new(seed);
-    let score = |w: &[f32], f: &[u32]| f.iter().map(|&i| w[i as usize]).sum::<f32>();
-    for _ in 0..epochs {
-        shuffle.shuffle(&mut order);
-        for &e in &order {
-            step += 1;
-            let ex = &examples[e];
-            let best = |only_gold: bool| {
-                (0..ex.feats.len())
-                    .filter(|&i| !only_gold || ex.gold[i])
-                    .map(|i| (i, score(&w, &ex.feats[i])))
-                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-                    .map(|(i, _)| i)
-            };
-            let (Some(guess), Some(right)) = (best(false), best(true)) else {
-                continue;
-            };
-            if ex.gold[guess] {
-                continue;
-            }
-            for (list, d) in [(&ex.feats[right], 1.0f32), (&ex.feats[guess], -1.0)] {
-                for &f in list {
-                    let f = f as usize;
-                    total[f] += (step - stamp[f]) as f32 * w[f];
-                    stamp[f] = step;
-                    w[f] += d;
-                }
-            }
-        }
-    }
-    let mut out = Weights::zeros(n, 1);
-    for f in 0..n {
-        total[f] += (step - stamp[f]) as f32 * w[f];
-        out.features[f] = total[f] / step.max(1) as f32;
-    }
-    out
-}
-
-/// How often `weights` rank a right candidate first on `examples`, and how often the
-/// rules' and attribution model's choice is right, in percent.
-pub fn accuracy(weights: &Weights, examples: &[Example]) -> (f64, f64) {
-    let (mut ranked, mut chosen) = (0usize, 0usize);
-    for ex in examples {
-        let best = (0..ex.feats.len())
-            .map(|i| (i, weights.score(&ex.feats[i])))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| i);
-        ranked += usize::from(best.is_some_and(|i| ex.gold[i]));
-        chosen += usize::from(ex.gold.first().copied().unwrap_or(false));
-    }
-    let n = examples.len().max(1) as f64;
-    (100.0 * ranked as f64 / n, 100.0 * chosen as f64 / n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -861,26 +713,6 @@ mod tests {
                 Some("Maria Lopez".to_owned())
             )]
         );
-    }
-
-    #[test]
-    fn training_prefers_the_right_candidate_and_is_deterministic() {
-        let h = FeatureHasher::new(BITS);
-        let (a, b, c) = (h.id_of(1, 1), h.id_of(1, 2), h.id_of(1, 3));
-        // The right candidate always has feature `b`; its place in the list varies.
-        let examples: Vec<Example> = (0..20)
-            .map(|i| {
-                let mut feats = vec![vec![a], vec![c], vec![a, c]];
-                let at = i % 3;
-                feats[at].push(b);
-                let mut gold = vec![false; 3];
-                gold[at] = true;
-                Example { feats, gold }
-            })
-            .collect();
-        let w = train(&examples, BITS, 5, 7);
-        assert!(accuracy(&w, &examples).0 > 99.9);
-        assert_eq!(w, train(&examples, BITS, 5, 7));
     }
 
     #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency

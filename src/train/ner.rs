@@ -1,0 +1,142 @@
+//! Training and scoring the name finder on CoNLL-2003: the names mined from the gold
+//! annotations, the perceptron's training, and exact-span scores as conlleval counts.
+
+use super::conll;
+use crate::lexicon::lexicon;
+use crate::ner::{allowed, find_with, Learned, Names, BITS, KINDS, TAGS};
+use crate::tagger::{self, Example, Weights};
+
+impl Names {
+    /// The names of `docs`' gold annotations.
+    pub fn from_docs<'a>(docs: impl Iterator<Item = &'a conll::Doc>) -> Self {
+        let mut n = Names::default();
+        for d in docs {
+            for (span, ty) in &d.gold {
+                let name = name_key(&d.text[span.range()]);
+                // A single word that the word lists know better stays out: a common word
+                // ("City", the football club) or a place seen as something else ("Cork",
+                // the cricketer) would carry 1996's habits into today's news.
+                let lex = lexicon();
+                let single = !name.contains(' ');
+                let common = lex.common.contains(name.to_lowercase().as_str());
+                let other_place = lex.places.contains(name.as_str()) && *ty != 2;
+                if !(single && (common || other_place)) {
+                    *n.map.entry(name).or_default() |= 1 << ty;
+                }
+            }
+        }
+        n.indexed()
+    }
+
+    /// The tab-separated form (`name`, type mask), sorted, with a header comment.
+    pub fn to_tsv(&self, header: &str) -> String {
+        use std::fmt::Write;
+        let mut names: Vec<_> = self.map.iter().collect();
+        names.sort();
+        let mut out = format!("# {header}\n");
+        for (n, m) in names {
+            let _ = writeln!(out, "{n}\t{m}");
+        }
+        out
+    }
+}
+
+/// A name as [`Names`] keys it: white space folded, curly quotes straightened.
+fn name_key(s: &str) -> String {
+    crate::ner::normalise(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Exact-span precision, recall and F1 of `weights` on `docs`, as conlleval counts.
+pub fn evaluate(
+    weights: &Weights,
+    learned: Learned<'_>,
+    enabled: u8,
+    docs: &[conll::Doc],
+) -> Scores {
+    let mut counts = [[0usize; 3]; 4]; // per type: true positives, predicted, gold
+    for d in docs {
+        let tokens = crate::tokens::tokenize(&d.text);
+        let sentences = crate::sentences::split_sentences(&d.text, &tokens);
+        let pred: std::collections::HashSet<(usize, usize, usize)> =
+            find_with(weights, learned, enabled, &d.text, &tokens, &sentences)
+                .iter()
+                .filter_map(|e| {
+                    KINDS
+                        .iter()
+                        .position(|k| *k == e.kind)
+                        .map(|t| (e.span.start, e.span.end, t))
+                })
+                .collect();
+        let gold: std::collections::HashSet<(usize, usize, usize)> =
+            d.gold.iter().map(|(s, t)| (s.start, s.end, *t)).collect();
+        for x in &pred {
+            counts[x.2][1] += 1;
+            counts[x.2][0] += usize::from(gold.contains(x));
+        }
+        for x in &gold {
+            counts[x.2][2] += 1;
+        }
+    }
+    let prf = |tp: usize, np: usize, ng: usize| {
+        let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
+        let r = if ng > 0 { tp as f64 / ng as f64 } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    };
+    let sum = |k: usize| counts.iter().map(|c| c[k]).sum::<usize>();
+    Scores {
+        all: prf(sum(0), sum(1), sum(2)),
+        per_type: counts.map(|c| prf(c[0], c[1], c[2])),
+    }
+}
+
+/// Precision, recall and F1, overall and per type (PER, ORG, LOC, MISC).
+#[derive(Clone, Copy, Debug)]
+pub struct Scores {
+    /// Over all four types.
+    pub all: (f64, f64, f64),
+    /// PER, ORG, LOC, MISC.
+    pub per_type: [(f64, f64, f64); 4],
+}
+
+/// Trains on `train` for `epochs`, visiting sentences in an order drawn from `seed`,
+/// calling `report(epoch, errors, weights)` after each epoch.
+pub fn train(
+    train: &[Example],
+    epochs: usize,
+    seed: u64,
+    report: &mut dyn FnMut(usize, usize, &Weights),
+) -> Weights {
+    tagger::train(1 << BITS, TAGS.len(), &allowed, train, epochs, seed, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clusters;
+    use crate::ner::groups;
+
+    #[test]
+    fn training_on_a_tiny_corpus_is_deterministic() {
+        let docs = conll::parse(include_str!("../../tests/fixtures/tiny.conll"));
+        let examples = conll::examples(&docs, &clusters::compiled(), groups::ALL);
+        let run = || tagger::save(&train(&examples, 3, 7, &mut |_, _, _| {}), BITS);
+        let (a, b) = (run(), run());
+        assert!(a == b, "two trainings differ");
+        let (w, _) = tagger::load(&a).expect("loads");
+        let names = Names::from_docs(docs.iter());
+        let learned = Learned {
+            words: crate::ner::learned().words,
+            names: &names,
+        };
+        let (_, _, f1) = evaluate(&w, learned, groups::ALL, &docs).all;
+        assert!(f1 > 0.99, "learns its own training data: F1 {f1}");
+    }
+}
