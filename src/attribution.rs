@@ -75,7 +75,8 @@ pub struct Cues {
 }
 
 impl Cues {
-    /// Parses the tab-separated form written by [`Cues::to_tsv`].
+    /// Parses the tab-separated form (`word`, times in a cue, times seen) that training
+    /// writes (`Cues::to_tsv`, with the `train` feature).
     pub fn parse(tsv: &str) -> Self {
         let mut map = crate::lexicon::HashMap::with_capacity_and_hasher(
             crate::lexicon::lines(tsv),

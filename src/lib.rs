@@ -35,7 +35,6 @@ pub mod groups;
 pub mod jsonl;
 pub mod lexicon;
 pub mod ner;
-pub mod numeric;
 pub mod output;
 pub mod quotes;
 pub mod sentences;

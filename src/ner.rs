@@ -62,7 +62,8 @@ impl Names {
         self.longest.get(first).map_or(1, |&n| usize::from(n))
     }
 
-    /// Parses the tab-separated form written by [`Names::to_tsv`].
+    /// Parses the tab-separated form (`name`, type mask) that training writes
+    /// (`Names::to_tsv`, with the `train` feature).
     pub fn parse(tsv: &str) -> Self {
         let mut map = crate::lexicon::HashMap::with_capacity_and_hasher(
             crate::lexicon::lines(tsv),

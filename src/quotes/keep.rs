@@ -6,7 +6,7 @@
 //! the cue's words, whether and who speaks, what it overlaps.
 //!
 //! It is trained as a ranking of two candidates with the speaker ranker's perceptron
-//! ([`super::speakers::train`]): "keep" (the quote's features) against "drop" (one
+//! (`train::quotes::train`): "keep" (the quote's features) against "drop" (one
 //! feature of its own), right when the quote matches a gold attribution with its
 //! speaker, as the scorer counts it.
 //!

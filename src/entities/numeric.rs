@@ -1,6 +1,6 @@
 //! Regular-expression recognisers for dates, times, money, percentages and numbers.
 
-use crate::entities::EntityKind;
+use super::kind::EntityKind;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
