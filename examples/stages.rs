@@ -49,7 +49,7 @@ fn main() {
         &sentences,
         &entities,
         &groups,
-        newslens::QuoteModel::default(),
+        newslens::QuoteMode::default(),
     );
     report("quotes", t, &format!("({})", quotes.len()));
     let doc = newslens::Document {

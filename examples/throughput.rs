@@ -10,14 +10,14 @@ fn main() {
     let runs: usize = args
         .next()
         .map_or(20, |s| s.parse().expect("RUNS is a number"));
-    let mut models: Vec<(String, newslens::QuoteModel)> = args
+    let mut models: Vec<(String, newslens::QuoteMode)> = args
         .map(|a| {
             let m = a.parse().unwrap_or_else(|e| panic!("{e}"));
             (a, m)
         })
         .collect();
     if models.is_empty() {
-        models.push(("default".into(), newslens::QuoteModel::default()));
+        models.push(("default".into(), newslens::QuoteMode::default()));
     }
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -31,10 +31,9 @@ fn main() {
         for ((_, model), best) in models.iter().zip(&mut best) {
             let t = Instant::now();
             for d in &docs {
-                std::hint::black_box(newslens::analyze_using(
+                std::hint::black_box(newslens::analyze_with(
                     std::hint::black_box(&d.text),
-                    &newslens::ner::ModelNameFinder,
-                    *model,
+                    &newslens::Options::default().with_quotes(*model),
                 ));
             }
             *best = best.min(t.elapsed().as_secs_f64());

@@ -35,6 +35,7 @@ pub mod groups;
 pub mod jsonl;
 pub mod lexicon;
 pub mod ner;
+pub mod options;
 pub mod output;
 pub mod quotes;
 pub mod sentences;
@@ -48,8 +49,9 @@ mod wasm;
 
 pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
 pub use groups::{find_references, group_mentions, Group};
+pub use options::{Options, QuoteMode};
 pub use output::{Offsets, Output, Written};
-pub use quotes::{find_quotes, Quote, QuoteKind, QuoteModel, Speaker};
+pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
 pub use sentences::{split_sentences, Sentence};
 pub use span::Span;
 pub use tokens::{tokenize, Token, TokenKind};
@@ -87,20 +89,23 @@ impl Document {
     }
 }
 
-/// Analyses `text` with the default name finder, the trained [`ner::ModelNameFinder`].
+/// Analyses `text` with the default [`Options`].
 pub fn analyze(text: &str) -> Document {
-    analyze_with(text, &ner::ModelNameFinder)
+    analyze_with(text, &Options::default())
 }
 
-/// Analyses `text`, finding names with `finder`.
-pub fn analyze_with(text: &str, finder: &dyn NameFinder) -> Document {
-    analyze_using(text, finder, QuoteModel::default())
-}
-
-/// Analyses `text`, finding names with `finder` and quotations with `quotes`.
-pub fn analyze_using(text: &str, finder: &dyn NameFinder, quotes: QuoteModel) -> Document {
-    let (tokens, sentences, entities, groups) = stages_before_quotes(text, finder);
-    let quotes = find_quotes(text, &tokens, &sentences, &entities, &groups, quotes);
+/// Analyses `text` as `options` ask: names by the trained [`ner::ModelNameFinder`],
+/// quotations in `options.quotes`' mode.
+pub fn analyze_with(text: &str, options: &Options) -> Document {
+    let (tokens, sentences, entities, groups) = stages_before_quotes(text, &ner::ModelNameFinder);
+    let quotes = find_quotes(
+        text,
+        &tokens,
+        &sentences,
+        &entities,
+        &groups,
+        options.quotes,
+    );
     Document {
         text: text.to_owned(),
         tokens,

@@ -11,9 +11,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use newslens::{
-        analyze_using, jsonl, ner::ModelNameFinder, Offsets, Output, QuoteModel, Written,
-    };
+    use newslens::{analyze_with, jsonl, Offsets, Options, Output, QuoteMode, Written};
     use serde::Serialize;
     use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
     use std::path::PathBuf;
@@ -175,12 +173,12 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
         let unit = args.offsets.into();
-        let model = match args.quotes {
-            Quotes::Rules => QuoteModel::Rules,
-            Quotes::Quoted => QuoteModel::LearnedQuoted,
-            Quotes::All => QuoteModel::Learned,
-        };
-        let analyze = |text: &str| analyze_using(text, &ModelNameFinder, model);
+        let options = Options::default().with_quotes(match args.quotes {
+            Quotes::Rules => QuoteMode::Rules,
+            Quotes::Quoted => QuoteMode::Quoted,
+            Quotes::All => QuoteMode::All,
+        });
+        let analyze = |text: &str| analyze_with(text, &options);
         if args.jsonl {
             let all_good = run_jsonl(args.file.as_ref(), &mut out, &|text, id, out| {
                 let doc = analyze(text);

@@ -36,6 +36,7 @@
 use crate::entities::{is_all_caps, Entity, EntityKind};
 use crate::groups::Group;
 use crate::lexicon::lexicon;
+use crate::options::QuoteMode;
 use crate::sentences::Sentence;
 use crate::span::{partition_point_near, Span, SpanIndex};
 use crate::tokens::{Token, TokenKind};
@@ -214,41 +215,6 @@ fn is_auxiliary(w: &str) -> bool {
         .contains(w.to_ascii_lowercase().as_str())
 }
 
-/// How quotations are found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum QuoteModel {
-    /// The rules alone: quotation marks, cue words and the names around them.
-    Rules,
-    /// The rules, and the model learned from PolNeAR ([`crate::attribution`]) on the
-    /// sentences that hold quotation marks (but those whose quotes the rules have
-    /// attributed): better speakers for quoted speech, and the reported clauses around
-    /// mixed quotes; then the learned speaker ranker ([`speakers`]) picks each quote's
-    /// speaker.
-    LearnedQuoted,
-    /// As [`QuoteModel::LearnedQuoted`], with the model on every sentence with a likely
-    /// cue too: reported speech ("officials said that ..."), at about a sixth more time
-    /// for the whole analysis. The default.
-    #[default]
-    Learned,
-}
-
-impl std::str::FromStr for QuoteModel {
-    type Err = String;
-
-    /// A model by the name the CLI's `--quotes` and JavaScript's `analyzeWith` give it:
-    /// "rules", "quoted" or "all" (the default).
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        match name {
-            "rules" => Ok(QuoteModel::Rules),
-            "quoted" => Ok(QuoteModel::LearnedQuoted),
-            "all" => Ok(QuoteModel::Learned),
-            other => Err(format!(
-                "quotes must be \"rules\", \"quoted\" or \"all\", not {other:?}"
-            )),
-        }
-    }
-}
-
 /// Finds the quotations in a document whose earlier stages are done, with `model`.
 pub fn find_quotes(
     text: &str,
@@ -256,12 +222,12 @@ pub fn find_quotes(
     sentences: &[Sentence],
     entities: &[Entity],
     groups: &[Group],
-    model: QuoteModel,
+    model: QuoteMode,
 ) -> Vec<Quote> {
     let ctx = Ctx::new(text, tokens, sentences, entities, groups);
     let quotes = found(&ctx, model);
     // The keep model judges what it was trained on: the default's findings.
-    if model != QuoteModel::Learned {
+    if model != QuoteMode::All {
         return quotes;
     }
     keep::filter(&ctx, quotes)
@@ -269,9 +235,9 @@ pub fn find_quotes(
 
 /// The quotes `model` finds, each with its speaker, before the learned model of which
 /// reported clauses to keep ([`keep`]) has its say.
-pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
+pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     let mut quotes = find_unranked(ctx, model);
-    if model != QuoteModel::Rules {
+    if model != QuoteMode::Rules {
         speakers::rerank(ctx, &mut quotes);
     }
     quotes.retain(is_attributed_or_quoted);
@@ -421,7 +387,7 @@ fn one_speaker(a: &Speaker, b: &Speaker) -> bool {
 }
 
 /// The quotations, each with the speaker the rules (and the attribution model) chose.
-pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
+pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     let (text, tokens, sentences, entities) = (ctx.text, ctx.tokens, ctx.sentences, ctx.entities);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = vec![false; sentences.len()];
@@ -544,12 +510,12 @@ pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteModel) -> Vec<Quote> {
         }
     }
     let reach = match model {
-        QuoteModel::Rules => {
+        QuoteMode::Rules => {
             in_text_order(&mut quotes);
             return quotes;
         }
-        QuoteModel::LearnedQuoted => crate::attribution::Reach::Quoted,
-        QuoteModel::Learned => crate::attribution::Reach::Cues,
+        QuoteMode::Quoted => crate::attribution::Reach::Quoted,
+        QuoteMode::All => crate::attribution::Reach::Cues,
     };
     let settled = |q: &Quote| {
         q.speaker.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
@@ -2217,8 +2183,8 @@ mod tests {
     fn a_description_in_commas_between_quote_and_cue() {
         let text = "“Every dollar will be accounted for,” a spokeswoman for the senator, \
 Hannah Brooks, said in a statement.";
-        for model in [QuoteModel::Rules, QuoteModel::LearnedQuoted] {
-            let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, model);
+        for model in [QuoteMode::Rules, QuoteMode::Quoted] {
+            let doc = crate::analyze_with(text, &crate::Options::default().with_quotes(model));
             let q = &doc.quotes[0];
             assert_eq!(
                 doc.str(q.cue.expect("a cue")),
@@ -2226,7 +2192,7 @@ Hannah Brooks, said in a statement.";
                 "{model:?}"
             );
             let speaker = q.speaker.as_ref().expect("a speaker");
-            if model == QuoteModel::LearnedQuoted {
+            if model == QuoteMode::Quoted {
                 // The ranker names the role by the name in apposition.
                 assert_eq!(doc.str(speaker.span), "Hannah Brooks");
             }
@@ -2422,7 +2388,10 @@ and warned that the ferry would stay in port until Sunday.";
     fn partial_quotes_joined_by_and_are_one_quote_in_parts() {
         let pieces = |text: &str| -> Vec<Vec<String>> {
             // The rules' quotes: the model's reported clause would hold the pieces.
-            let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, QuoteModel::Rules);
+            let doc = crate::analyze_with(
+                text,
+                &crate::Options::default().with_quotes(QuoteMode::Rules),
+            );
             doc.quotes
                 .iter()
                 .map(|q| match q.parts.as_slice() {
@@ -2485,8 +2454,8 @@ raise fares in May.\n\n“Costs have doubled,” he said.";
 the lanes would cost about 4 million euros.";
         // The rules find "who" (the model, reading every cue sentence by default,
         // takes the name itself): either way the speaker is Tomás Reilly.
-        for model in [QuoteModel::LearnedQuoted, QuoteModel::Learned] {
-            let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, model);
+        for model in [QuoteMode::Quoted, QuoteMode::All] {
+            let doc = crate::analyze_with(text, &crate::Options::default().with_quotes(model));
             let q = doc.quotes.first().expect("the reported speech");
             assert_eq!(q.kind, QuoteKind::Indirect);
             assert_eq!(
@@ -2494,7 +2463,7 @@ the lanes would cost about 4 million euros.";
                 "the lanes would cost about 4 million euros"
             );
             let speaker = q.speaker.as_ref().expect("a speaker");
-            if model == QuoteModel::LearnedQuoted {
+            if model == QuoteMode::Quoted {
                 assert_eq!(doc.str(speaker.span), "who");
             }
             let group = speaker.group.expect("a group");
@@ -2567,18 +2536,18 @@ the lanes would cost about 4 million euros.";
 
     #[test]
     fn the_writer_in_a_byline_never_speaks() {
-        let speakers = |text: &str, model: QuoteModel| -> Vec<Option<String>> {
-            let doc = crate::analyze_using(text, &crate::ner::ModelNameFinder, model);
+        let speakers = |text: &str, model: QuoteMode| -> Vec<Option<String>> {
+            let doc = crate::analyze_with(text, &crate::Options::default().with_quotes(model));
             doc.quotes
                 .iter()
                 .map(|q| q.speaker.as_ref().map(|s| doc.str(s.span).to_owned()))
                 .collect()
         };
         let text = "Strike shuts port\nBy Tomas Reyes\n“We will fight this to the end.”\n";
-        assert_eq!(speakers(text, QuoteModel::default()), [None]);
+        assert_eq!(speakers(text, QuoteMode::default()), [None]);
         let text = "By Tomas Reyes\n\nThe union said the strike would go on.\n";
         assert_eq!(
-            speakers(text, QuoteModel::Learned),
+            speakers(text, QuoteMode::All),
             [Some("The union".to_owned())]
         );
     }
@@ -2955,10 +2924,9 @@ The interview ended there.";
 “The stops are too far apart for my mother.” — Daniel Osei.\n";
         // Quotation marks only: reading every cue sentence, the model also takes "the
         // new tram line" for what readers "wrote".
-        let doc = crate::analyze_using(
+        let doc = crate::analyze_with(
             text,
-            &crate::ner::ModelNameFinder,
-            QuoteModel::LearnedQuoted,
+            &crate::Options::default().with_quotes(QuoteMode::Quoted),
         );
         let got: Vec<(&str, Option<&str>)> = doc
             .quotes

@@ -5,7 +5,7 @@
 //! every offset holds), and each span's `text` is then cut from the string given, so
 //! that `text.slice(start, end) === span.text` whatever the string.
 
-use crate::{analyze_using, ner::ModelNameFinder, Offsets, QuoteModel, Written};
+use crate::{analyze_with as analyze_doc, Offsets, Options, QuoteMode, Written};
 use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -44,7 +44,7 @@ export interface Analysis { entities: Entity[]; groups: Group[]; quotes: Quote[]
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString,
 ) -> Result<JsValue, JsError> {
-    run(text, QuoteModel::default())
+    run(text, QuoteMode::default())
 }
 
 /// Analyses `text` as [`analyze`] does, with `options` (`{ quotes: "rules" | "quoted" |
@@ -57,7 +57,7 @@ pub fn analyze_with(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
-    let mut model = QuoteModel::default();
+    let mut model = QuoteMode::default();
     if let Some(options) = options {
         let value = js_sys::Reflect::get(&options, &JsValue::from_str("quotes"))
             .map_err(|_| JsError::new("analyzeWith: options.quotes cannot be read"))?;
@@ -75,14 +75,14 @@ pub fn analyze_with(
 
 /// The analysis of `text` with `model` as the plain object JavaScript gets, offsets in
 /// UTF-16 code units.
-fn run(text: &JsString, model: QuoteModel) -> Result<JsValue, JsError> {
+fn run(text: &JsString, model: QuoteMode) -> Result<JsValue, JsError> {
     let whole = text.is_valid_utf16();
     let rust = if whole {
         String::from(text)
     } else {
         String::from_utf16_lossy(&text.iter().collect::<Vec<u16>>())
     };
-    let doc = analyze_using(&rust, &ModelNameFinder, model);
+    let doc = analyze_doc(&rust, &Options::default().with_quotes(model));
     let out = Written::new(&doc, Offsets::Utf16)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))?;

@@ -57,7 +57,7 @@ worker.onerror = (event) => {
  * ask more memory than a tab is sure to have; the command line reads any length. */
 export const MAX_TEXT = 12_000_000;
 
-function analyse() {
+function analyze() {
   clearTimeout(typing);
   const text = input.value;
   if (text.length > MAX_TEXT) {
@@ -74,20 +74,20 @@ function analyse() {
   worker.postMessage({ id: pending.id, text, quotes: $('reported').checked ? 'all' : 'quoted', parts: true });
 }
 
-analyseButton.addEventListener('click', analyse);
+analyseButton.addEventListener('click', analyze);
 // Reading for all reported speech or not: the article on show is analysed again.
 $('reported').addEventListener('change', () => {
-  if (!analyseButton.disabled && last) analyse();
+  if (!analyseButton.disabled && last) analyze();
 });
 $('example').addEventListener('click', () => {
   input.value = EXAMPLE;
-  if (!analyseButton.disabled) analyse();
+  if (!analyseButton.disabled) analyze();
 });
 // Re-analysis as you type, once the typing pauses.
 input.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
-    if (!analyseButton.disabled && input.value.trim() && input.value !== last?.text) analyse();
+    if (!analyseButton.disabled && input.value.trim() && input.value !== last?.text) analyze();
   }, 400);
 });
 
@@ -122,7 +122,7 @@ async function openFile(file) {
   const html = /\.html?$/i.test(file.name) || file.type === 'text/html';
   input.value = html ? htmlToText(raw) : raw;
   status.textContent = `Opened ${file.name}.`;
-  if (!analyseButton.disabled) analyse();
+  if (!analyseButton.disabled) analyze();
 }
 $('file').addEventListener('change', (e) => { openFile(e.target.files[0]); e.target.value = ''; });
 const dropZone = document.querySelector('section.input');
@@ -174,7 +174,7 @@ $('copy-json').addEventListener('click', async () => {
 });
 
 input.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !analyseButton.disabled) analyse();
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !analyseButton.disabled) analyze();
 });
 
 function el(tag, attrs = {}, ...children) {

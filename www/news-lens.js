@@ -18,7 +18,7 @@ let nextId = 0;
 const waiting = new Map();
 
 /** The page's one analysis worker, started on first use. */
-function analyse(text, quotes) {
+function analyze(text, quotes) {
   if (!worker) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
@@ -104,7 +104,7 @@ export class NewsLens extends HTMLElement {
     const text = this.text;
     let result;
     try {
-      result = await analyse(text, this.getAttribute('quotes') ?? undefined);
+      result = await analyze(text, this.getAttribute('quotes') ?? undefined);
     } catch (err) {
       this.dispatchEvent(new CustomEvent('error', { detail: err }));
       return;

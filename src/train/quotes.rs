@@ -5,7 +5,8 @@
 
 use super::attribution::{charset, role_ok};
 use super::polnear;
-use crate::quotes::{keep, speakers, Ctx, Quote, QuoteModel, Speaker};
+use crate::options::QuoteMode;
+use crate::quotes::{keep, speakers, Ctx, Quote, Speaker};
 use crate::span::{Span, SpanIndex};
 use crate::tagger::Weights;
 
@@ -25,7 +26,7 @@ pub struct Example {
 /// quotes and the matches (gold index, quote index).
 pub(crate) fn for_each_article(
     docs: &[polnear::Doc],
-    find: fn(&Ctx<'_>, QuoteModel) -> Vec<Quote>,
+    find: fn(&Ctx<'_>, QuoteMode) -> Vec<Quote>,
     mut each: impl FnMut(&polnear::Doc, &Ctx<'_>, &[Quote], Vec<(usize, usize)>),
 ) {
     for d in docs {
@@ -33,7 +34,7 @@ pub(crate) fn for_each_article(
         let (tokens, sentences, entities, groups) =
             crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
         let ctx = Ctx::new(text, &tokens, &sentences, &entities, &groups);
-        let quotes = find(&ctx, QuoteModel::Learned);
+        let quotes = find(&ctx, QuoteMode::All);
         let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
         let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();
         let matches = super::attribution::matches(text, &gold, &pred);

@@ -1,6 +1,6 @@
 //! The article the project started from must always come out right.
 
-use newslens::{analyze, EntityKind, QuoteKind, QuoteModel};
+use newslens::{analyze, EntityKind, QuoteKind, QuoteMode};
 use std::path::Path;
 use EntityKind::{Date, Location, Misc, Number, Organization, Person};
 
@@ -157,10 +157,9 @@ fn every_quote_is_found_with_its_speaker() {
 #[test]
 fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
     let Some(text) = seed() else { return };
-    let doc = newslens::analyze_using(
+    let doc = newslens::analyze_with(
         &text,
-        &newslens::ner::ModelNameFinder,
-        QuoteModel::LearnedQuoted,
+        &newslens::Options::default().with_quotes(QuoteMode::Quoted),
     );
     crate::invariants::spans(&doc);
     let quoted = whole_quotes().chain(CLAUSES.iter().copied());
@@ -171,7 +170,10 @@ fn quotation_marks_only_keeps_every_quote_and_no_reported_speech() {
 #[test]
 fn the_rules_find_every_quotation_with_its_speaker() {
     let Some(text) = seed() else { return };
-    let doc = newslens::analyze_using(&text, &newslens::ner::ModelNameFinder, QuoteModel::Rules);
+    let doc = newslens::analyze_with(
+        &text,
+        &newslens::Options::default().with_quotes(QuoteMode::Rules),
+    );
     crate::invariants::spans(&doc);
     assert_eq!(
         quotes_of(&doc),
