@@ -14,6 +14,7 @@
 //! each unit's r runs of tags are decoded in O(r log r).
 
 use crate::entities::{Entity, EntityKind};
+use crate::options::QuoteMode;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tagger::{mix, Decoder, Feats, FeatureHasher, Weights};
@@ -192,18 +193,6 @@ pub fn paragraphs(sentences: &[Sentence]) -> Vec<Paragraph> {
     out
 }
 
-/// Which sentences the tagger reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reach {
-    /// Sentences that hold quotation marks or a likely cue word (grade 4, or grade 3
-    /// before "that": "argued that", where "argued" alone is often no cue): all the
-    /// attributions the model can find.
-    Cues,
-    /// Only sentences that hold quotation marks: quoted speech and its speaker, for a
-    /// fraction of the time (news has far fewer quoted sentences than "said"s).
-    Quoted,
-}
-
 /// The most tokens the tagger reads in one unit ([`units`]): no paragraph of PolNeAR
 /// comes near, and a longer one (thousands of quotes on one line) is read in parts, so
 /// that the tagger's memory and the decoding of a unit stay bounded.
@@ -213,14 +202,19 @@ pub const MAX_UNIT_TOKENS: usize = 2048;
 /// consecutive sentences that `reach` takes for a token that `claimed` does not mark
 /// (tokens whose speech is already attributed; empty for none), of at most
 /// [`MAX_UNIT_TOKENS`] tokens but for a single sentence. Other sentences (tables,
-/// scores, plain narration) cannot be tagged cheaper.
+/// scores, plain narration) cannot be tagged cheaper. `reach` [`QuoteMode::All`] takes
+/// sentences that hold quotation marks or a likely cue word (grade 4, or grade 3 before
+/// "that": "argued that", where "argued" alone is often no cue), all the attributions
+/// the model can find; [`QuoteMode::Quoted`] only those with quotation marks, quoted
+/// speech and its speaker for a fraction of the time (news has far fewer quoted
+/// sentences than "said"s).
 pub fn units(
     sentences: &[Sentence],
     cx: &Context<'_>,
-    reach: Reach,
+    reach: QuoteMode,
     claimed: &[bool],
 ) -> Vec<Paragraph> {
-    let by_cue = reach == Reach::Cues;
+    let by_cue = reach == QuoteMode::All;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut last: Option<(usize, usize)> = None; // (paragraph, sentence index) of the last unit's end
     for (k, s) in sentences.iter().enumerate() {
@@ -273,7 +267,7 @@ impl<'a> Context<'a> {
         cues: &Cues,
         quotes: &[Span],
         sentences: &[Sentence],
-        reach: Reach,
+        reach: QuoteMode,
     ) -> Self {
         let mut marks = vec![0u8; tokens.len()];
         for q in quotes {
@@ -313,7 +307,7 @@ impl<'a> Context<'a> {
         // of the words in sentences with quotation marks.
         let mut grades = vec![0u8; tokens.len()];
         for s in sentences {
-            if reach == Reach::Quoted && !marks[s.tokens.clone()].iter().any(|&m| m != 0) {
+            if reach == QuoteMode::Quoted && !marks[s.tokens.clone()].iter().any(|&m| m != 0) {
                 continue;
             }
             for i in s.tokens.clone() {
@@ -674,10 +668,10 @@ pub fn find(
     sentences: &[Sentence],
     entities: &[Entity],
     quotes: &[Span],
-    reach: Reach,
+    reach: QuoteMode,
     claimed: &[bool],
 ) -> Vec<Found> {
-    if reach == Reach::Quoted && quotes.is_empty() {
+    if reach == QuoteMode::Quoted && quotes.is_empty() {
         return Vec::new();
     }
     find_with(
@@ -705,7 +699,7 @@ pub fn find_with(
     sentences: &[Sentence],
     entities: &[Entity],
     quotes: &[Span],
-    reach: Reach,
+    reach: QuoteMode,
     claimed: &[bool],
 ) -> Vec<Found> {
     let h = FeatureHasher::new(BITS);

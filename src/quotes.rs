@@ -509,14 +509,13 @@ pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
             from = next;
         }
     }
-    let reach = match model {
-        QuoteMode::Rules => {
-            in_text_order(&mut quotes);
-            return quotes;
-        }
-        QuoteMode::Quoted => crate::attribution::Reach::Quoted,
-        QuoteMode::All => crate::attribution::Reach::Cues,
-    };
+    if model == QuoteMode::Rules {
+        in_text_order(&mut quotes);
+        return quotes;
+    }
+    // The sentences the learned tagger reads: with quotation marks or a likely cue
+    // word (`All`), or with quotation marks only (`Quoted`).
+    let reach = model;
     let settled = |q: &Quote| {
         q.speaker.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
             || ctx.labelled(q)

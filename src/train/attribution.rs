@@ -4,9 +4,10 @@
 
 use super::polnear;
 use crate::attribution::{
-    begin_tag, features, find_with, lower, units, Context, Cues, Reach, Role, BITS, ROLES,
+    begin_tag, features, find_with, lower, units, Context, Cues, Role, BITS, ROLES,
 };
 use crate::entities::Entity;
+use crate::options::QuoteMode;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tagger::{Example, Feats, FeatureHasher, Weights};
@@ -81,10 +82,10 @@ pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
             cues,
             &spans,
             &sentences,
-            Reach::Cues,
+            QuoteMode::All,
         );
         let gold = project(d, &tokens);
-        for p in units(&sentences, &cx, Reach::Cues, &[]) {
+        for p in units(&sentences, &cx, QuoteMode::All, &[]) {
             let mut feats = Feats::default();
             features(h, &cx, &p, &mut feats);
             out.push(Example {
@@ -239,7 +240,7 @@ pub fn evaluate(weights: &Weights, cues: &Cues, docs: &[polnear::Doc]) -> Scores
             &sentences,
             &entities,
             &spans,
-            Reach::Cues,
+            QuoteMode::All,
             &[],
         );
         let gold: Vec<_> = d
