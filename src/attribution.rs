@@ -72,7 +72,7 @@ pub fn allowed(prev: Option<usize>, tag: Option<usize>) -> bool {
 pub struct Cues {
     pub(crate) map: crate::lexicon::HashMap<String, (u32, u32)>,
     /// The grade of each word, keyed by the hash of its lower case.
-    grades: crate::ner::ByHash<u8>,
+    grades: crate::words::ByHash<u8>,
 }
 
 impl Cues {
@@ -90,7 +90,7 @@ impl Cues {
     pub(crate) fn indexed(map: crate::lexicon::HashMap<String, (u32, u32)>) -> Self {
         let grades = map
             .iter()
-            .map(|(w, &(c, n))| (crate::ner::word_hash(w), grade(c, n)))
+            .map(|(w, &(c, n))| (crate::words::word_hash(w), grade(c, n)))
             .collect();
         Cues { map, grades }
     }
@@ -106,7 +106,7 @@ impl Cues {
             }
             h
         } else {
-            crate::ner::word_hash(&lower(token))
+            crate::words::word_hash(&lower(token))
         };
         self.grades.get(&h).copied().unwrap_or(0)
     }
@@ -142,7 +142,7 @@ fn grade(c: u32, n: u32) -> u8 {
 }
 
 pub(crate) fn lower(w: &str) -> String {
-    crate::ner::normalise(w).to_lowercase()
+    crate::words::normalise(w).to_lowercase()
 }
 
 /// The compiled-in cue lexicon.
@@ -393,19 +393,19 @@ pub fn features(h: FeatureHasher, cx: &Context<'_>, p: &Paragraph, out: &mut Fea
     let mut suffixes = Vec::with_capacity(n);
     for t in toks {
         let raw = &cx.text[t.span.range()];
-        let w = crate::ner::normalise(raw);
+        let w = crate::words::normalise(raw);
         lower.clear();
         if w.chars().any(char::is_uppercase) {
-            crate::ner::push_lowercase(&w, &mut lower);
+            crate::words::push_lowercase(&w, &mut lower);
         } else {
             lower.push_str(&w);
         }
         shape.clear();
-        crate::ner::shape_into(raw, &mut shape);
-        words.push(crate::ner::word_hash(&lower));
-        shapes.push(crate::ner::word_hash(&shape));
+        crate::words::shape_into(raw, &mut shape);
+        words.push(crate::words::word_hash(&lower));
+        shapes.push(crate::words::word_hash(&shape));
         let cut = lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-        suffixes.push(crate::ner::word_hash(&lower[cut..]));
+        suffixes.push(crate::words::word_hash(&lower[cut..]));
     }
     let grades = &cx.grades[range.clone()];
     let quoted = &cx.quoted[range.clone()];

@@ -49,7 +49,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
     // holds it now), by the word's hash: a short form looks there, not through all the
     // groups (a hash collision only adds a group that the test below turns away).
     // Each list is in order of the groups, without repeats.
-    let mut by_word: crate::ner::ByHash<Vec<usize>> = crate::ner::ByHash::default();
+    let mut by_word: crate::words::ByHash<Vec<usize>> = crate::words::ByHash::default();
     #[allow(clippy::needless_range_loop)] // entities[i] is read, then its group set
     for i in 0..entities.len() {
         let e = &entities[i];
@@ -102,7 +102,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
             // latest of the groups that word is part of, among the last few.
             let last = name.rsplit(' ').next().unwrap_or(&name);
             by_word
-                .get(&crate::ner::word_hash(last))?
+                .get(&crate::words::word_hash(last))?
                 .iter()
                 .rev()
                 .take(MAX_JOIN_CANDIDATES)
@@ -128,7 +128,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
         }
         if renamed {
             for part in groups[g].name.split(' ') {
-                let list = by_word.entry(crate::ner::word_hash(part)).or_default();
+                let list = by_word.entry(crate::words::word_hash(part)).or_default();
                 if let Err(at) = list.binary_search(&g) {
                     list.insert(at, g);
                 }

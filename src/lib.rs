@@ -46,6 +46,7 @@ pub mod tokens;
 pub mod train;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod words;
 
 pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
 pub use groups::{find_references, group_mentions, Group};

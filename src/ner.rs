@@ -25,6 +25,8 @@ use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tagger::{self, mix, Decoder, Feats, FeatureHasher, Weights};
 use crate::tokens::{Token, TokenKind};
+pub use crate::words::normalise;
+use crate::words::{push_lowercase, shape_into, word_hash, ByHash};
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
@@ -144,37 +146,6 @@ struct Fact {
     lists: u16,
     /// Coarse and fine cluster, if clustered.
     cluster: Option<(u16, u16)>,
-}
-
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-pub(crate) struct Prehashed(u64);
-
-/// A map keyed by [`word_hash`]es (or other 64-bit hashes), which it does not hash again.
-pub(crate) type ByHash<V> =
-    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) fn word_hash(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::lexicon::Fnv::default();
-    h.write(w.as_bytes());
-    h.finish()
 }
 
 impl Words {
@@ -397,16 +368,6 @@ fn key<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     };
     push_lowercase(strip_possessive(&straight), buf);
     buf
-}
-
-/// Appends the lower case of `w` to `out`: byte by byte when it is ASCII, else as
-/// `str::to_lowercase` gives it (a final sigma and all).
-pub(crate) fn push_lowercase(w: &str, out: &mut String) {
-    if w.is_ascii() {
-        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.push_str(&w.to_lowercase());
-    }
 }
 
 /// Sets `flags` on a word.
@@ -858,26 +819,6 @@ fn shape(w: &str) -> String {
     out
 }
 
-/// Appends the [`shape`] of `w` to `out`.
-pub(crate) fn shape_into(w: &str, out: &mut String) {
-    let mut last = '\0';
-    for c in w.chars().take(24) {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if k != last {
-            out.push(k);
-            last = k;
-        }
-    }
-}
-
 /// A token's gazetteer bits and clusters. The lists are asked about the word
 /// without a possessive, in title case when it is all capitals ("PARIS"), and about its
 /// lower case; the clusters about the word, or in a capitals headline its title case.
@@ -964,16 +905,6 @@ fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool, out: &m
         } else {
             i += 1;
         }
-    }
-}
-
-/// A token as the features read it: curly apostrophes and quotes as straight ones,
-/// since the training text has none.
-pub fn normalise(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.contains(['’', '‘', '“', '”']) {
-        std::borrow::Cow::Owned(w.replace(['’', '‘'], "'").replace(['“', '”'], "\""))
-    } else {
-        std::borrow::Cow::Borrowed(w)
     }
 }
 

@@ -16,9 +16,9 @@
 //! tokens, so at most that many quotes search it).
 
 use super::{Ctx, Quote, QuoteKind};
-use crate::ner::{push_lowercase, word_hash};
 use crate::span::{Span, SpanIndex};
 use crate::tagger::{mix, FeatureHasher, Weights};
+use crate::words::{push_lowercase, word_hash};
 
 /// Hash bits of the model's feature table.
 pub const BITS: u32 = 14;

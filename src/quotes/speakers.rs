@@ -322,7 +322,7 @@ impl Place {
         let span = m.speaker.span;
         let first = ctx.token_at_near(span.start, token);
         let word = if matches!(m.kind, MentionKind::Pronoun | MentionKind::Role) {
-            crate::ner::word_hash(&ctx.text[span.range()].to_lowercase())
+            crate::words::word_hash(&ctx.text[span.range()].to_lowercase())
         } else {
             0
         };

@@ -43,7 +43,7 @@ impl Names {
 
 /// A name as [`Names`] keys it: white space folded, curly quotes straightened.
 fn name_key(s: &str) -> String {
-    crate::ner::normalise(s)
+    crate::words::normalise(s)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
