@@ -44,6 +44,7 @@ use serde::Serialize;
 
 mod ctx;
 pub mod keep;
+mod mentions;
 pub mod speakers;
 
 pub(crate) use ctx::Ctx;
