@@ -52,6 +52,13 @@ fn main() {
         newslens::QuoteMode::default(),
     );
     report("quotes", t, &format!("({})", quotes.len()));
+    let t = Instant::now();
+    let summary = newslens::summarize(&text, &groups, &quotes);
+    report(
+        "summary",
+        t,
+        &format!("({} speakers)", summary.speakers.len()),
+    );
     let doc = newslens::Document {
         text,
         tokens,
@@ -59,6 +66,7 @@ fn main() {
         entities,
         groups,
         quotes,
+        summary,
     };
     let t = Instant::now();
     let out = newslens::Output::new(&doc, newslens::Offsets::Chars);

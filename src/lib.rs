@@ -9,7 +9,8 @@
 //!    expressions, then names by a [`NameFinder`] ([`RuleNameFinder`] for now);
 //! 4. [`group_mentions`]: mentions of one real-world entity grouped together, and
 //!    [`find_references`]: role phrases ("the president") linked to them;
-//! 5. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker.
+//! 5. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker;
+//! 6. [`summarize`]: the people and organisations ranked, and who said what.
 //!
 //! All spans are UTF-8 byte offsets into the text; [`Output`] converts them once, at the
 //! edge, into the unit a caller asks for ([`Offsets`]).
@@ -40,6 +41,7 @@ pub mod output;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod summary;
 pub mod tagger;
 pub mod tokens;
 #[cfg(feature = "train")]
@@ -55,6 +57,7 @@ pub use output::{Offsets, Output, Written};
 pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
 pub use sentences::{split_sentences, Sentence};
 pub use span::Span;
+pub use summary::{summarize, Summary};
 pub use tokens::{tokenize, Token, TokenKind};
 
 /// A text and every annotation layer found in it. Annotations point into the text by
@@ -73,6 +76,8 @@ pub struct Document {
     pub groups: Vec<Group>,
     /// Quotations, in text order.
     pub quotes: Vec<Quote>,
+    /// The people and organisations ranked, and who said what.
+    pub summary: Summary,
 }
 
 impl Document {
@@ -107,6 +112,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
         &groups,
         options.quotes,
     );
+    let summary = summarize(text, &groups, &quotes);
     Document {
         text: text.to_owned(),
         tokens,
@@ -114,6 +120,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
         entities,
         groups,
         quotes,
+        summary,
     }
 }
 

@@ -280,12 +280,12 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         Ok(all_good)
     }
 
-    /// The analysis as a reader takes it in: the people and organisations, most
-    /// mentioned first (role phrases that refer to them counted), then who said what,
-    /// each speaker with their quotes in text order, most quoted first, unattributed
-    /// last; as the page lists them.
+    /// The analysis as a reader takes it in, from its summary: the people and
+    /// organisations, most mentioned first (role phrases that refer to them counted),
+    /// then who said what, each speaker with their quotes in text order, most quoted
+    /// first, unattributed last; as the page lists them.
     fn report(o: &Output) -> String {
-        use newslens::{EntityKind, QuoteKind};
+        use newslens::QuoteKind;
         use std::fmt::Write as _;
         let mut s = String::new();
         let count =
@@ -296,69 +296,33 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             count(o.entities.len(), "entity", "entities"),
             count(o.quotes.len(), "quote", "quotes")
         );
-        let mut named: Vec<(usize, usize)> = o
-            .groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| matches!(g.kind, EntityKind::Person | EntityKind::Organization))
-            .map(|(i, g)| (i, g.mentions.len() + g.references.len()))
-            .collect();
-        named.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| o.groups[a.0].name.cmp(o.groups[b.0].name))
-        });
-        if !named.is_empty() {
+        let summary = &o.summary;
+        if !summary.people.is_empty() {
             let _ = writeln!(s, "\nPeople and organisations:");
         }
-        for (i, mentions) in named {
-            let g = &o.groups[i];
-            let said = o
-                .quotes
-                .iter()
-                .filter(|q| q.speaker.as_ref().is_some_and(|sp| sp.group == Some(i)))
-                .count();
-            let kind = g.kind.as_str();
-            let quotes = if said > 0 {
-                format!(", {}", count(said, "quote", "quotes"))
+        for p in &summary.people {
+            let quotes = if p.quotes > 0 {
+                format!(", {}", count(p.quotes, "quote", "quotes"))
             } else {
                 String::new()
             };
             let _ = writeln!(
                 s,
-                "  {} ({kind}): {}{quotes}",
-                g.name,
-                count(mentions, "mention", "mentions")
+                "  {} ({}): {}{quotes}",
+                p.name,
+                p.kind.as_str(),
+                count(p.mentions, "mention", "mentions")
             );
         }
-        // Speakers by their group, else by the mention's text; `None` unattributed.
-        let mut speakers: Vec<(Option<String>, &str, Vec<usize>)> = Vec::new();
-        let mut seen: std::collections::HashMap<Option<String>, usize> =
-            std::collections::HashMap::new();
-        for (k, q) in o.quotes.iter().enumerate() {
-            let key = q.speaker.as_ref().map(|sp| match sp.group {
-                Some(g) => format!("g{g}"),
-                None => format!("t{}", sp.text),
-            });
-            let name = q.speaker.as_ref().map_or("Unattributed", |sp| sp.name);
-            if let Some(&at) = seen.get(&key) {
-                speakers[at].2.push(k);
-            } else {
-                seen.insert(key.clone(), speakers.len());
-                speakers.push((key, name, vec![k]));
-            }
-        }
-        speakers.sort_by(|a, b| {
-            a.0.is_none()
-                .cmp(&b.0.is_none())
-                .then_with(|| b.2.len().cmp(&a.2.len()))
-                .then_with(|| a.1.cmp(b.1))
-        });
-        if !speakers.is_empty() {
+        if !o.quotes.is_empty() {
             let _ = writeln!(s, "\nWho said what:");
         }
-        for (_, name, quotes) in speakers {
+        let unattributed =
+            (!summary.unattributed.is_empty()).then_some(("Unattributed", summary.unattributed));
+        let speakers = summary.speakers.iter().map(|sp| (sp.name, sp.quotes));
+        for (name, quotes) in speakers.chain(unattributed) {
             let _ = writeln!(s, "  {name}");
-            for k in quotes {
+            for &k in quotes {
                 let q = &o.quotes[k];
                 let kind = match q.kind {
                     QuoteKind::Indirect => "indirect, reported",

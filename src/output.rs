@@ -34,6 +34,8 @@ pub struct Output<'a> {
     pub quotes: Vec<QuoteOut<'a>>,
     /// Every sentence, in text order.
     pub sentences: Vec<SpanOut<'a>>,
+    /// The people and organisations ranked, and who said what.
+    pub summary: SummaryOut<'a>,
 }
 
 /// A span with its text.
@@ -116,6 +118,43 @@ pub struct SpeakerOut<'a> {
     pub group: Option<usize>,
 }
 
+/// The article at a glance (see [`crate::Summary`]).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SummaryOut<'a> {
+    /// The people and organisations, most mentioned first, then by name.
+    pub people: Vec<PersonOut<'a>>,
+    /// Who said what: one entry per speaker, most quoted first, then by name.
+    pub speakers: Vec<SaidOut<'a>>,
+    /// The quotes with no speaker (indices into `quotes`), in text order.
+    pub unattributed: &'a [usize],
+}
+
+/// A person or organisation, with how often the text names it and quotes it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PersonOut<'a> {
+    /// Its fullest name.
+    pub name: &'a str,
+    /// Person or organisation.
+    pub kind: EntityKind,
+    /// Its index in `groups`.
+    pub group: usize,
+    /// Its mentions and the role phrases that refer to it ("the president").
+    pub mentions: usize,
+    /// How many quotes it is the speaker of.
+    pub quotes: usize,
+}
+
+/// One speaker's quotes.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SaidOut<'a> {
+    /// The speaker's name, as each of their quotes' `speaker.name` gives it.
+    pub name: &'a str,
+    /// Their group, if any.
+    pub group: Option<usize>,
+    /// Their quotes (indices into `quotes`), in text order.
+    pub quotes: &'a [usize],
+}
+
 /// Converts UTF-8 byte offsets of one text into another unit, as [`Output`] does. For
 /// ASCII text the table is empty and every offset maps to itself.
 ///
@@ -171,6 +210,7 @@ impl<'a> Output<'a> {
             groups: doc.groups.iter().map(|g| c.group(g)).collect(),
             quotes: doc.quotes.iter().map(|q| c.quote(q)).collect(),
             sentences: doc.sentences.iter().map(|s| c.sentence(s)).collect(),
+            summary: c.summary(),
         }
     }
 }
@@ -201,7 +241,7 @@ impl Serialize for Written<'_> {
         use serde::ser::SerializeStruct;
         let (c, doc) = (&self.0, self.0.doc);
         // The fields of `Output`, in its order.
-        let mut out = s.serialize_struct("Output", 4)?;
+        let mut out = s.serialize_struct("Output", 5)?;
         out.serialize_field(
             "entities",
             &Each(|| doc.entities.iter().map(|e| c.entity(e))),
@@ -212,6 +252,7 @@ impl Serialize for Written<'_> {
             "sentences",
             &Each(|| doc.sentences.iter().map(|s| c.sentence(s))),
         )?;
+        out.serialize_field("summary", &c.summary())?;
         out.end()
     }
 }
@@ -288,6 +329,37 @@ impl<'a> Convert<'a> {
             }),
             parts: q.pieces().iter().map(|p| self.span(*p)).collect(),
             quoted: q.quoted.iter().map(|p| self.span(*p)).collect(),
+        }
+    }
+
+    fn summary(&self) -> SummaryOut<'a> {
+        let doc = self.doc;
+        let s = &doc.summary;
+        SummaryOut {
+            people: s
+                .people
+                .iter()
+                .map(|p| PersonOut {
+                    name: &doc.groups[p.group].name,
+                    kind: doc.groups[p.group].kind,
+                    group: p.group,
+                    mentions: p.mentions,
+                    quotes: p.quotes,
+                })
+                .collect(),
+            speakers: s
+                .speakers
+                .iter()
+                .map(|said| SaidOut {
+                    name: doc.quotes[said.quotes[0]]
+                        .speaker
+                        .as_ref()
+                        .map_or("", |sp| doc.speaker_name(sp)),
+                    group: said.group,
+                    quotes: &said.quotes,
+                })
+                .collect(),
+            unattributed: &s.unattributed,
         }
     }
 

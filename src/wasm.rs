@@ -30,8 +30,14 @@ export interface Quote extends TextSpan { kind: QuoteKind; cue: TextSpan | null;
 export interface Sentence { start: number; end: number; }
 /** How `analyzeWith` finds quotes: "all" (the default: the rules, and the learned model on every sentence with quotation marks or a likely cue, so reported speech too), "quoted" (the model only where there are quotation marks: about a sixth faster, little reported speech), or "rules" (the rules alone, fastest). */
 export interface AnalyzeOptions { quotes?: "rules" | "quoted" | "all"; }
+/** A person or organisation: how often the text names it (role phrases that refer to it counted) and how many quotes are its own. */
+export interface Person { name: string; kind: EntityKind; group: number; mentions: number; quotes: number; }
+/** One speaker's quotes: indices into `quotes`, in text order. `name` is each quote's `speaker.name`. */
+export interface Said { name: string; group: number | null; quotes: number[]; }
+/** The article at a glance: the people and organisations, most mentioned first; who said what, most quoted first; the quotes with no speaker (indices into `quotes`). */
+export interface Summary { people: Person[]; speakers: Said[]; unattributed: number[]; }
 /** The analysis of one text. */
-export interface Analysis { entities: Entity[]; groups: Group[]; quotes: Quote[]; sentences: Sentence[]; }
+export interface Analysis { entities: Entity[]; groups: Group[]; quotes: Quote[]; sentences: Sentence[]; summary: Summary; }
 "#;
 
 /// Analyses `text` and returns the result as a plain object, with offsets in UTF-16

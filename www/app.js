@@ -1,6 +1,7 @@
 // The page: sends the article to the worker, renders the result with text nodes only
 // (never innerHTML with article text), and links cards and entities to their spans.
 import { EXAMPLE } from './example.js';
+import { analyze as analyzeText, count, cueText, el, kindText, marksOf, speakers, start, words } from './lens.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('article');
@@ -12,52 +13,25 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-let nextId = 0;
-let pending = null;
 let typing = null; // the debounce timer of re-analysis as you type
 let last = null; // the text and result on show
+let latest = 0; // the analysis whose result is to be shown
 
-worker.onmessage = (event) => {
-  const msg = event.data;
-  if (msg.type === 'ready') {
-    analyseButton.disabled = false;
-    status.textContent = 'Ready.';
-    $('version').textContent = `newslens ${msg.version}`;
-    document.body.dataset.ready = 'true';
-  } else if (msg.type === 'part' && msg.id === pending?.id) {
-    // A long result comes in parts, each a task of its own to receive.
-    pending.parts[msg.key].push(...msg.items);
-  } else if (msg.type === 'result' && msg.id === pending?.id) {
-    const result = { ...msg.result };
-    for (const [key, items] of Object.entries(pending.parts)) if (items.length) result[key] = items;
-    const { text } = pending;
-    pending = null;
-    analyseButton.disabled = false;
-    const found = `Found ${result.entities.length} entities and ${result.quotes.length} quotes in ${msg.ms.toFixed(0)} ms.`;
-    status.textContent = `${found} Drawing…`;
-    render(text, result).then((done) => {
-      if (!done) return;
-      status.textContent = found;
-      $('busy').hidden = true;
-    });
-  } else if (msg.type === 'error') {
-    status.textContent = `The analysis failed: ${msg.message}`;
-    analyseButton.disabled = false;
-    $('busy').hidden = true;
-    pending = null;
-  }
-};
-worker.onerror = (event) => {
-  status.textContent = `The analyser could not start: ${event.message || 'unknown error'}`;
-};
+start().then((version) => {
+  analyseButton.disabled = false;
+  status.textContent = 'Ready.';
+  $('version').textContent = `newslens ${version}`;
+  document.body.dataset.ready = 'true';
+}, (err) => {
+  status.textContent = `The analyser could not start: ${err.message}`;
+});
 
 /** The longest text the page analyses, in UTF-16 code units (12 MB of English): 10 MB
  * takes some 5 seconds to analyse and 15 more to draw on two cores, and longer texts
  * ask more memory than a tab is sure to have; the command line reads any length. */
 export const MAX_TEXT = 12_000_000;
 
-function analyze() {
+async function analyze() {
   clearTimeout(typing);
   const text = input.value;
   if (text.length > MAX_TEXT) {
@@ -67,11 +41,29 @@ function analyze() {
     return;
   }
   drawing++; // a drawing under way stops
-  pending = { id: nextId++, text, parts: { entities: [], quotes: [], sentences: [] } };
+  const id = ++latest;
   analyseButton.disabled = true;
   $('busy').hidden = false;
   status.textContent = text.length > 200000 ? 'Analysing a long article…' : 'Analysing…';
-  worker.postMessage({ id: pending.id, text, quotes: $('reported').checked ? 'all' : 'quoted', parts: true });
+  let answer;
+  try {
+    answer = await analyzeText(text, $('reported').checked ? 'all' : 'quoted');
+  } catch (err) {
+    if (id !== latest) return;
+    status.textContent = `The analysis failed: ${err.message}`;
+    analyseButton.disabled = false;
+    $('busy').hidden = true;
+    return;
+  }
+  if (id !== latest) return;
+  const { result, ms } = answer;
+  analyseButton.disabled = false;
+  const found = `Found ${result.entities.length} entities and ${result.quotes.length} quotes in ${ms.toFixed(0)} ms.`;
+  status.textContent = `${found} Drawing…`;
+  if (await render(text, result)) {
+    status.textContent = found;
+    $('busy').hidden = true;
+  }
 }
 
 analyseButton.addEventListener('click', analyze);
@@ -177,17 +169,6 @@ input.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !analyseButton.disabled) analyze();
 });
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('data-')) node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  for (const c of children) node.append(c);
-  return node;
-}
-
 /** The drawing under way: a newer one (or a new analysis) stops an older one. */
 let drawing = 0;
 
@@ -215,30 +196,6 @@ function flash(nodes) {
     void n.offsetWidth; // restart the animation
     n.classList.add('flash');
   }
-}
-
-/** What the text marks: each entity, and each role phrase that refers to a named person
- * ("the spokeswoman"), as that person's kind and group with `ref` set; in text order,
- * none overlapping another (an entity first). */
-export function marksOf(result) {
-  // The entities are in text order already; the role phrases, few, are merged in.
-  const refs = result.groups.flatMap((g, group) => g.references.map((r) => ({ ...r, kind: g.kind, group, ref: g.name })))
-    .sort((x, y) => x.start - y.start);
-  const out = [];
-  let at = 0;
-  let r = 0;
-  const take = (m) => {
-    if (m.start >= at) {
-      out.push(m);
-      at = m.end;
-    }
-  };
-  result.entities.forEach((e, entity) => {
-    while (r < refs.length && refs[r].start < e.start) take(refs[r++]);
-    take({ ...e, entity });
-  });
-  while (r < refs.length) take(refs[r++]);
-  return out;
 }
 
 /** How many characters a block of the text pane holds at least, when it can end at a
@@ -318,31 +275,22 @@ function renderText(text, result, run) {
   });
 }
 
+/** The people and organisations, as the summary ranks them: each a button that shows
+ * its mentions in the text. */
 function renderPeople(result, run) {
   const list = $('people');
-  const groups = result.groups
-    .map((g, i) => ({ ...g, index: i }))
-    .filter((g) => g.kind === 'person' || g.kind === 'organization')
-    .sort((x, y) => y.mentions.length + y.references.length - x.mentions.length - x.references.length
-      || x.name.localeCompare(y.name));
-  const said = new Map();
-  for (const q of result.quotes) {
-    if (q.speaker && q.speaker.group !== null) said.set(q.speaker.group, (said.get(q.speaker.group) ?? 0) + 1);
-  }
+  const people = result.summary.people;
   list.replaceChildren();
-  if (!groups.length) list.append(el('li', { class: 'empty' }, 'No people or organisations found.'));
+  if (!people.length) list.append(el('li', { class: 'empty' }, 'No people or organisations found.'));
   let k = 0;
   return inSlices(run, () => {
-    const g = groups[k++];
-    if (!g) return false;
-    const quotes = said.get(g.index) ?? 0;
+    const p = people[k++];
+    if (!p) return false;
     // Its names and the role phrases that refer to it ("the spokeswoman").
-    const mentions = g.mentions.length + g.references.length;
     const button = el('button', { type: 'button', class: 'person' },
-      el('mark', { 'data-kind': g.kind }, g.name),
-      el('span', { class: 'count' }, ` ${mentions} mention${mentions === 1 ? '' : 's'}` +
-        (quotes ? `, ${quotes} quote${quotes === 1 ? '' : 's'}` : '')));
-    button.addEventListener('click', () => flash(document.querySelectorAll(`#text mark[data-group="${g.index}"]`)));
+      el('mark', { 'data-kind': p.kind }, p.name),
+      el('span', { class: 'count' }, ` ${count(p.mentions, 'mention')}${p.quotes ? `, ${count(p.quotes, 'quote')}` : ''}`));
+    button.addEventListener('click', () => flash(document.querySelectorAll(`#text mark[data-group="${p.group}"]`)));
     list.append(el('li', {}, button));
     return true;
   });
@@ -353,15 +301,7 @@ function renderPeople(result, run) {
 function renderQuotes(result, run) {
   const list = $('quotes');
   $('quote-count').textContent = `(${result.quotes.length})`;
-  const speakers = new Map();
-  result.quotes.forEach((q, i) => {
-    const key = !q.speaker ? 'none' : q.speaker.group !== null ? `g${q.speaker.group}` : `t${q.speaker.text}`;
-    const name = !q.speaker ? 'Unattributed' : q.speaker.name;
-    if (!speakers.has(key)) speakers.set(key, { key, name, quotes: [] });
-    speakers.get(key).quotes.push([q, i]);
-  });
-  const ordered = [...speakers.values()].sort((x, y) => (x.key === 'none') - (y.key === 'none')
-    || y.quotes.length - x.quotes.length || x.name.localeCompare(y.name));
+  const ordered = speakers(result);
   const filter = $('speaker-filter');
   filter.replaceChildren(el('option', { value: '' }, 'all'),
     ...ordered.map((s) => el('option', { value: s.key }, `${s.name} (${s.quotes.length})`)));
@@ -377,12 +317,13 @@ function renderQuotes(result, run) {
     if (!speaker) return false;
     if (k === 0) {
       group = el('li', { class: 'speaker-group', 'data-speaker': speaker.key },
-        el('h3', {}, speaker.name, el('span', { class: 'count' }, ` ${speaker.quotes.length} quote${speaker.quotes.length === 1 ? '' : 's'}`)),
+        el('h3', {}, speaker.name, el('span', { class: 'count' }, ` ${count(speaker.quotes.length, 'quote')}`)),
         el('ol', { class: 'quotes' }));
       shown = 0;
       list.append(group);
     }
-    const [q, i] = speaker.quotes[k++];
+    const i = speaker.quotes[k++];
+    const q = result.quotes[i];
     const c = card(q, i);
     c.hidden = !shows(speaker.key, q.kind);
     shown += !c.hidden;
@@ -396,28 +337,6 @@ function renderQuotes(result, run) {
   });
 }
 
-/** A cue as a reader names it: a headline's or a transcript's colon ("Okoye: We
- * will ...") is "a label and a colon", not a lone ":". */
-export function cueText(cue) {
-  return cue.text === ':' ? 'a label and a colon' : cue.text;
-}
-
-/** A quote's words: its pieces, with " … " where its cue interrupts it, and the
- * speaker's own words inside a mixed quote set apart (span.own). */
-function words(q) {
-  const out = [];
-  q.parts.forEach((p, k) => {
-    if (k) out.push(' … ');
-    let at = p.start;
-    for (const w of q.quoted.filter((w) => p.start <= w.start && w.end <= p.end)) {
-      out.push(p.text.slice(at - p.start, w.start - p.start), el('span', { class: 'own' }, w.text));
-      at = w.end;
-    }
-    out.push(p.text.slice(at - p.start));
-  });
-  return out;
-}
-
 function card(q, i) {
   const who = q.speaker
     ? (q.speaker.name === q.speaker.text ? q.speaker.name : `${q.speaker.name} (“${q.speaker.text}”)`)
@@ -428,7 +347,7 @@ function card(q, i) {
     el('p', { class: 'meta' },
       el('span', { class: 'speaker' }, who),
       el('span', { class: 'kind', title: reported ? 'reported speech, not in quotation marks' : 'in quotation marks' },
-        reported ? 'indirect · reported' : q.kind),
+        kindText(q.kind)),
       q.cue ? el('span', { class: 'cue' }, `cue: ${cueText(q.cue)}`) : ''));
   const show = () => flash(document.querySelectorAll(`#text .qspan[data-quote="${i}"]`));
   node.addEventListener('click', show);
@@ -502,10 +421,13 @@ export function reportHtml(result, css) {
   const counts = {};
   for (const e of result.entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
   const legend = Object.entries(counts).map(([k, n]) => `<li><mark data-kind="${esc(k)}">${esc(k)}</mark> ${n}</li>`).join('');
-  const quotes = result.quotes.map((q) => `<li class="quote ${esc(q.kind)}">${el('blockquote', {}, ...words(q)).outerHTML}`
+  const card = (q) => `<li class="quote ${esc(q.kind)}">${el('blockquote', {}, ...words(q)).outerHTML}`
     + `<p class="meta"><span class="speaker">${esc(q.speaker ? q.speaker.name : 'Unattributed')}</span>`
-    + `<span class="kind">${q.kind === 'indirect' ? 'indirect · reported' : esc(q.kind)}</span>`
-    + `${q.cue ? `<span class="cue">cue: ${esc(cueText(q.cue))}</span>` : ''}</p></li>`).join('\n');
+    + `<span class="kind">${esc(kindText(q.kind))}</span>`
+    + `${q.cue ? `<span class="cue">cue: ${esc(cueText(q.cue))}</span>` : ''}</p></li>`;
+  const quotes = speakers(result).map((s) => `<li class="speaker-group"><h3>${esc(s.name)}`
+    + `<span class="count"> ${count(s.quotes.length, 'quote')}</span></h3>\n<ol class="quotes">\n`
+    + `${s.quotes.map((i) => card(result.quotes[i])).join('\n')}\n</ol></li>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

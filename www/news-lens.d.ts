@@ -1,8 +1,8 @@
 import type { Analysis } from './pkg/newslens.js';
 
 /** `<news-lens>`: analyses its text (its text content, or the `text` attribute or
- * property) and shows the article with entities highlighted and its quotes with their
- * speakers, in a shadow root. Fires `analyzed` with the result as `detail`. The
+ * property) and shows, in a shadow root, the article with entities highlighted, the
+ * people and organisations it names and who said what (`Analysis.summary`). Fires `analyzed` with the result as `detail`. The
  * `quotes` attribute chooses how quotes are found, as `AnalyzeOptions.quotes`
  * ("all" by default, which finds reported speech in every sentence with a likely cue
  * too; "quoted" only where there are quotation marks, faster; "rules" the rules

@@ -1,5 +1,6 @@
 // <news-lens>: a drop-in element that analyses a news article on the reader's machine
-// and shows it with its entities highlighted and its quotes listed with their speakers.
+// and shows it with its entities highlighted, the people and organisations it names,
+// and who said what.
 //
 //   <script type="module" src="/newslens/news-lens.js"></script>
 //   <news-lens>President Ann Lee said on Monday that ...</news-lens>
@@ -13,50 +14,7 @@
 // Everything is drawn in a shadow root with its own stylesheet: no CSS leaks in or out,
 // and the article is only ever written as text nodes.
 
-let worker = null;
-let nextId = 0;
-const waiting = new Map();
-
-/** The page's one analysis worker, started on first use. */
-function analyze(text, quotes) {
-  if (!worker) {
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }) => {
-      const done = waiting.get(data.id);
-      if (!done) return;
-      waiting.delete(data.id);
-      if (data.type === 'result') done.resolve(data.result);
-      else done.reject(new Error(data.message));
-    };
-  }
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, text, quotes });
-  });
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-/** A quote's words: its pieces joined by " … ", the speaker's own words inside a mixed
- * quote in <em>. */
-function words(q) {
-  return q.parts.flatMap((p, k) => {
-    const out = k ? [' … '] : [];
-    let at = p.start;
-    for (const w of q.quoted.filter((w) => p.start <= w.start && w.end <= p.end)) {
-      out.push(p.text.slice(at - p.start, w.start - p.start), el('em', {}, w.text));
-      at = w.end;
-    }
-    out.push(p.text.slice(at - p.start));
-    return out;
-  });
-}
+import { analyze, count, cueText, el, kindText, marksOf, speakers, words } from './lens.js';
 
 export class NewsLens extends HTMLElement {
   static observedAttributes = ['text', 'quotes'];
@@ -72,7 +30,8 @@ export class NewsLens extends HTMLElement {
     this.#root.append(
       el('link', { rel: 'stylesheet', href: new URL('./news-lens.css', import.meta.url).href }),
       el('div', { class: 'article', part: 'article' }),
-      el('ol', { class: 'quotes', part: 'quotes', 'aria-label': 'Quotes' }),
+      el('ul', { class: 'people', part: 'people', 'aria-label': 'People and organisations' }),
+      el('ol', { class: 'quotes', part: 'quotes', 'aria-label': 'Who said what' }),
     );
   }
 
@@ -104,7 +63,7 @@ export class NewsLens extends HTMLElement {
     const text = this.text;
     let result;
     try {
-      result = await analyze(text, this.getAttribute('quotes') ?? undefined);
+      ({ result } = await analyze(text, this.getAttribute('quotes') ?? undefined));
     } catch (err) {
       this.dispatchEvent(new CustomEvent('error', { detail: err }));
       return;
@@ -115,31 +74,34 @@ export class NewsLens extends HTMLElement {
     this.dispatchEvent(new CustomEvent('analyzed', { detail: result, bubbles: true }));
   }
 
-  #render(text, { entities, groups, quotes }) {
-    const article = this.#root.querySelector('.article');
+  #render(text, result) {
     const frag = document.createDocumentFragment();
     // The entities, and the role phrases that refer to a named person ("the
-    // spokeswoman", mark.ref), in text order; an entity first where they meet.
-    const refs = groups.flatMap((g) => g.references.map((r) => ({ ...r, kind: g.kind, ref: g.name })));
-    const marks = [...entities, ...refs].sort((x, y) => x.start - y.start || !!x.ref - !!y.ref);
+    // spokeswoman", mark.ref), in text order.
     let at = 0;
-    for (const e of marks) {
-      if (e.start < at) continue;
-      frag.append(text.slice(at, e.start), e.ref
-        ? el('mark', { class: 'ref', 'data-kind': e.kind, title: `${e.kind}: refers to ${e.ref}` }, text.slice(e.start, e.end))
-        : el('mark', { 'data-kind': e.kind, title: e.kind }, text.slice(e.start, e.end)));
-      at = e.end;
+    for (const m of marksOf(result)) {
+      frag.append(text.slice(at, m.start), m.ref
+        ? el('mark', { class: 'ref', 'data-kind': m.kind, title: `${m.kind}: refers to ${m.ref}` }, text.slice(m.start, m.end))
+        : el('mark', { 'data-kind': m.kind, title: m.kind }, text.slice(m.start, m.end)));
+      at = m.end;
     }
     frag.append(text.slice(at));
-    article.replaceChildren(frag);
-    this.#root.querySelector('.quotes').replaceChildren(...quotes.map((q) => el('li', { class: `quote ${q.kind}` },
-      el('blockquote', {}, ...words(q)),
-      el('p', { class: 'meta' },
-        el('span', { class: 'speaker' }, q.speaker ? q.speaker.name : 'Unattributed'),
-        ' · ',
-        el('span', { class: 'kind' }, q.kind === 'indirect' ? 'reported' : q.kind),
-        // A headline's or a transcript's colon ("Okoye: ...") is named in words.
-        ...(q.cue ? [' · ', el('span', { class: 'cue' }, q.cue.text === ':' ? 'a label and a colon' : q.cue.text)] : [])))));
+    this.#root.querySelector('.article').replaceChildren(frag);
+    // The people and organisations, most mentioned first.
+    this.#root.querySelector('.people').replaceChildren(...result.summary.people.map((p) => el('li', {},
+      el('mark', { 'data-kind': p.kind }, p.name),
+      el('span', { class: 'count' }, ` ${count(p.mentions, 'mention')}${p.quotes ? `, ${count(p.quotes, 'quote')}` : ''}`))));
+    // Who said what: each speaker with their quotes in text order.
+    this.#root.querySelector('.quotes').replaceChildren(...speakers(result).map((s) => el('li', { class: 'speaker-group' },
+      el('h3', {}, el('span', { class: 'speaker' }, s.name), el('span', { class: 'count' }, ` ${count(s.quotes.length, 'quote')}`)),
+      el('ol', {}, ...s.quotes.map((i) => {
+        const q = result.quotes[i];
+        return el('li', { class: `quote ${q.kind}` },
+          el('blockquote', {}, ...words(q)),
+          el('p', { class: 'meta' },
+            el('span', { class: 'kind' }, kindText(q.kind)),
+            ...(q.cue ? [' · ', el('span', { class: 'cue' }, `cue: ${cueText(q.cue)}`)] : [])));
+      })))));
   }
 }
 

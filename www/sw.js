@@ -3,7 +3,7 @@
 // (a new build is picked up at once when online), the cache when the network fails.
 const CACHE = 'newslens-v1';
 const SHELL = [
-  './', 'index.html', 'app.js', 'worker.js', 'example.js', 'style.css', 'icon.svg',
+  './', 'index.html', 'app.js', 'lens.js', 'worker.js', 'example.js', 'style.css', 'icon.svg',
   'manifest.webmanifest', 'pkg/newslens.js', 'pkg/newslens_bg.wasm',
 ];
 

@@ -31,7 +31,8 @@ test('the element analyses its text content and the host hears `analyzed`', asyn
   assert.deepEqual(speakers, ['Fiona Grant', 'Tom Baird']);
   const shadow = await page.$eval('news-lens', (n) => ({
     marks: [...n.shadowRoot.querySelectorAll('mark')].map((m) => `${m.dataset.kind}:${m.textContent}`),
-    quotes: [...n.shadowRoot.querySelectorAll('.quote')].map((q) => q.querySelector('.speaker').textContent),
+    quotes: [...n.shadowRoot.querySelectorAll('.speaker-group')].map((g) => g.querySelector('.speaker').textContent),
+    people: n.shadowRoot.querySelector('.people').textContent,
     text: n.shadowRoot.querySelector('.article').textContent,
     own: n.textContent.trim(),
     quoted: [...n.shadowRoot.querySelectorAll('.quote.mixed em')].map((e) => e.textContent),
@@ -41,7 +42,9 @@ test('the element analyses its text content and the host hears `analyzed`', asyn
   assert.ok(shadow.marks.includes('person:Fiona Grant'), shadow.marks.join(', '));
   assert.ok(shadow.marks.includes('location:Elwin'), shadow.marks.join(', '));
   assert.equal(shadow.text, shadow.own);
-  assert.ok(shadow.quotes.includes('Fiona Grant'));
+  // Who said what, and the people, as the summary ranks them.
+  assert.equal(shadow.quotes[0], 'Fiona Grant', shadow.quotes.join(', '));
+  assert.match(shadow.people, /Fiona Grant \d+ mentions, \d+ quotes?/);
 });
 
 test('no CSS crosses the shadow boundary', async () => {

@@ -17,6 +17,7 @@ fn articles() {
         let text = std::fs::read_to_string(&path).expect("articles are UTF-8");
         let doc = analyze(&text);
         crate::invariants::spans(&doc);
+        crate::invariants::summary(&doc);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, Output::new(&doc, Offsets::Chars));
     }

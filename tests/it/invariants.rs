@@ -3,10 +3,73 @@
 
 use newslens::{Document, Offsets, Output, Span, Written};
 
-/// Panics unless every invariant of `doc` holds: [`spans`] and [`output`].
+/// Panics unless every invariant of `doc` holds: [`spans`], [`summary`] and
+/// [`output`].
 pub fn check(doc: &Document) {
     spans(doc);
+    summary(doc);
     output(doc);
+}
+
+/// Panics unless the summary holds together:
+/// - every quote is listed once, under its speaker or unattributed, each list in text
+///   order;
+/// - a speaker's quotes all have that speaker (their group, else their mention's text);
+/// - the people are the person and organisation groups, each once, most mentioned
+///   first, with their mention and quote counts.
+pub fn summary(doc: &Document) {
+    use newslens::EntityKind;
+    let s = &doc.summary;
+    let mut seen = vec![0; doc.quotes.len()];
+    let lists = s
+        .speakers
+        .iter()
+        .map(|sp| &sp.quotes)
+        .chain([&s.unattributed]);
+    for list in lists {
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "text order: {list:?}");
+        for &k in list {
+            seen[k] += 1;
+        }
+    }
+    assert!(seen.iter().all(|&n| n == 1), "each quote listed once");
+    for &k in &s.unattributed {
+        assert!(doc.quotes[k].speaker.is_none());
+    }
+    for sp in &s.speakers {
+        assert!(!sp.quotes.is_empty());
+        let first = doc.quotes[sp.quotes[0]]
+            .speaker
+            .as_ref()
+            .expect("a speaker");
+        for &k in &sp.quotes {
+            let said = doc.quotes[k].speaker.as_ref().expect("a speaker");
+            assert_eq!(said.group, sp.group);
+            if sp.group.is_none() {
+                assert_eq!(doc.str(said.span), doc.str(first.span));
+            }
+        }
+    }
+    assert!(s
+        .speakers
+        .windows(2)
+        .all(|w| w[0].quotes.len() >= w[1].quotes.len()));
+    let named = doc
+        .groups
+        .iter()
+        .filter(|g| matches!(g.kind, EntityKind::Person | EntityKind::Organization))
+        .count();
+    assert_eq!(s.people.len(), named);
+    assert!(s.people.windows(2).all(|w| w[0].mentions >= w[1].mentions));
+    let mut said_by = vec![0; doc.groups.len()];
+    for g in doc.quotes.iter().filter_map(|q| q.speaker.as_ref()?.group) {
+        said_by[g] += 1;
+    }
+    for p in &s.people {
+        let g = &doc.groups[p.group];
+        assert_eq!(p.mentions, g.mentions.len() + g.references.len());
+        assert_eq!(p.quotes, said_by[p.group]);
+    }
 }
 
 /// Panics unless the document's spans hold together:
