@@ -35,8 +35,16 @@ fn main() {
     let sentences = newslens::split_sentences(&text, &tokens);
     report("sentences", t, &format!("({})", sentences.len()));
     let t = Instant::now();
-    let mut entities =
-        newslens::find_entities(&text, &tokens, &sentences, &newslens::ner::ModelNameFinder);
+    let paragraphs = newslens::find_layout(&text, &tokens, &sentences);
+    report("layout", t, &format!("({} paragraphs)", paragraphs.len()));
+    let t = Instant::now();
+    let mut entities = newslens::find_entities(
+        &text,
+        &tokens,
+        &sentences,
+        &paragraphs,
+        &newslens::ner::ModelNameFinder,
+    );
     report("entities", t, &format!("({})", entities.len()));
     let t = Instant::now();
     let mut groups = newslens::group_mentions(&text, &mut entities);
@@ -47,6 +55,7 @@ fn main() {
         &text,
         &tokens,
         &sentences,
+        &paragraphs,
         &entities,
         &groups,
         newslens::QuoteMode::default(),
@@ -63,6 +72,7 @@ fn main() {
         text,
         tokens,
         sentences,
+        paragraphs,
         entities,
         groups,
         quotes,

@@ -1,4 +1,4 @@
-//! Stage 4: mention groups. Every name mention joins a group of mentions of one
+//! Stage 5: mention groups. Every name mention joins a group of mentions of one
 //! real-world entity: a later short form joins the full name it shortens ("Biden" ->
 //! "Joe Biden", "Psaki's" -> "Jen Psaki"); other names group by their exact text.
 //! Then [`find_references`] links role phrases ("the president", "the spokeswoman")
@@ -69,7 +69,7 @@ pub fn group_mentions(text: &str, entities: &mut [Entity]) -> Vec<Group> {
                 return None;
             }
             // A one-word name in capitals is that name ("REYLAND:" of a transcript).
-            let name: Cow<str> = if !several && crate::entities::is_all_caps(&name) {
+            let name: Cow<str> = if !several && crate::words::is_all_caps(&name) {
                 Cow::Owned(crate::entities::title_case(&name))
             } else {
                 Cow::Borrowed(name.as_ref())

@@ -5,12 +5,14 @@
 //!
 //! 1. [`tokenize`]: tokens on UAX #29 word bounds;
 //! 2. [`split_sentences`]: sentences and paragraphs (abbreviations do not end one);
-//! 3. [`find_entities`]: dates, times, money, percentages and numbers by regular
+//! 3. [`find_layout`]: what each paragraph is (headline, byline, dateline, a label and a
+//!    colon, a transcript's turn), read by the stages after it;
+//! 4. [`find_entities`]: dates, times, money, percentages and numbers by regular
 //!    expressions, then names by a [`NameFinder`] ([`RuleNameFinder`] for now);
-//! 4. [`group_mentions`]: mentions of one real-world entity grouped together, and
+//! 5. [`group_mentions`]: mentions of one real-world entity grouped together, and
 //!    [`find_references`]: role phrases ("the president") linked to them;
-//! 5. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker;
-//! 6. [`summarize`]: the people and organisations ranked, and who said what.
+//! 6. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker;
+//! 7. [`summarize`]: the people and organisations ranked, and who said what.
 //!
 //! All spans are UTF-8 byte offsets into the text; [`Output`] converts them once, at the
 //! edge, into the unit a caller asks for ([`Offsets`]).
@@ -34,6 +36,7 @@ pub mod entities;
 pub mod groups;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jsonl;
+pub mod layout;
 pub mod lexicon;
 pub mod ner;
 pub mod options;
@@ -52,6 +55,7 @@ mod words;
 
 pub use entities::{find_entities, Entity, EntityKind, NameFinder, RuleNameFinder};
 pub use groups::{find_references, group_mentions, Group};
+pub use layout::{find_layout, Label, Paragraph};
 pub use options::{Options, QuoteMode};
 pub use output::{Offsets, Output, Written};
 pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
@@ -70,6 +74,9 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Sentences, in text order.
     pub sentences: Vec<Sentence>,
+    /// Paragraphs, in text order, each with what it is (a sentence's `paragraph` is an
+    /// index here).
+    pub paragraphs: Vec<Paragraph>,
     /// Entity mentions, in text order.
     pub entities: Vec<Entity>,
     /// Mention groups, by first mention.
@@ -103,37 +110,38 @@ pub fn analyze(text: &str) -> Document {
 /// Analyses `text` as `options` ask: names by the trained [`ner::ModelNameFinder`],
 /// quotations in `options.quotes`' mode.
 pub fn analyze_with(text: &str, options: &Options) -> Document {
-    let (tokens, sentences, entities, groups) = stages_before_quotes(text, &ner::ModelNameFinder);
-    let quotes = find_quotes(
+    let mut doc = stages_before_quotes(text, &ner::ModelNameFinder);
+    doc.quotes = find_quotes(
         text,
-        &tokens,
-        &sentences,
-        &entities,
-        &groups,
+        &doc.tokens,
+        &doc.sentences,
+        &doc.paragraphs,
+        &doc.entities,
+        &doc.groups,
         options.quotes,
     );
-    let summary = summarize(text, &groups, &quotes);
+    doc.summary = summarize(text, &doc.groups, &doc.quotes);
+    doc
+}
+
+/// Stages 1 to 5: what the quote stage reads (also what its speaker ranker is trained
+/// on, so that training sees the pipeline as it runs), in a document with no quotes
+/// yet.
+pub(crate) fn stages_before_quotes(text: &str, finder: &dyn NameFinder) -> Document {
+    let tokens = tokenize(text);
+    let sentences = split_sentences(text, &tokens);
+    let paragraphs = find_layout(text, &tokens, &sentences);
+    let mut entities = find_entities(text, &tokens, &sentences, &paragraphs, finder);
+    let mut groups = group_mentions(text, &mut entities);
+    find_references(text, &tokens, &entities, &mut groups);
     Document {
         text: text.to_owned(),
         tokens,
         sentences,
+        paragraphs,
         entities,
         groups,
-        quotes,
-        summary,
+        quotes: Vec::new(),
+        summary: Summary::default(),
     }
-}
-
-/// Stages 1 to 4: what the quote stage reads (also what its speaker ranker is trained
-/// on, so that training sees the pipeline as it runs).
-pub(crate) fn stages_before_quotes(
-    text: &str,
-    finder: &dyn NameFinder,
-) -> (Vec<Token>, Vec<Sentence>, Vec<Entity>, Vec<Group>) {
-    let tokens = tokenize(text);
-    let sentences = split_sentences(text, &tokens);
-    let mut entities = find_entities(text, &tokens, &sentences, finder);
-    let mut groups = group_mentions(text, &mut entities);
-    find_references(text, &tokens, &entities, &mut groups);
-    (tokens, sentences, entities, groups)
 }

@@ -1,4 +1,4 @@
-//! Stage 5: quotations and who said them.
+//! Stage 6: quotations and who said them.
 //!
 //! 1. Quoted spans: straight and curly marks, with single quotes nested inside double
 //!    ones, and a quote that runs over paragraphs (a paragraph that opens with a mark
@@ -33,13 +33,15 @@
 //! sentence and its two neighbours ([`speakers`]); the keep model a quote and the
 //! words next to it ([`keep`]).
 
-use crate::entities::{is_all_caps, Entity, EntityKind};
+use crate::entities::{Entity, EntityKind};
 use crate::groups::Group;
+use crate::layout::{Paragraph, SIGNATURE_DASHES};
 use crate::lexicon::lexicon;
 use crate::options::QuoteMode;
 use crate::sentences::Sentence;
 use crate::span::{partition_point_near, Span, SpanIndex};
 use crate::tokens::{Token, TokenKind};
+use crate::words::is_all_caps;
 use serde::Serialize;
 
 mod ctx;
@@ -226,11 +228,12 @@ pub fn find_quotes(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
+    paragraphs: &[Paragraph],
     entities: &[Entity],
     groups: &[Group],
     model: QuoteMode,
 ) -> Vec<Quote> {
-    let ctx = Ctx::new(text, tokens, sentences, entities, groups);
+    let ctx = Ctx::new(text, tokens, sentences, paragraphs, entities, groups);
     let quotes = found(&ctx, model);
     // The keep model judges what it was trained on: the default's findings.
     if model != QuoteMode::All {
@@ -507,9 +510,6 @@ fn in_text_order(quotes: &mut [Quote]) {
 /// The characters that may mark a quotation (the scorer's set: straight and curly,
 /// single and double, guillemets and low marks).
 const QUOTE_CHARS: &str = "\"“”„‟«»‘’‚‛'`";
-
-/// The dashes that sign a quote ("“...” ― Ana Ruiz") or end a dateline ("WASHINGTON — ").
-const SIGNATURE_DASHES: [&str; 4] = ["―", "—", "–", "--"];
 
 /// The length of the double quotation mark that opens `s`, if one does: “, „, «, a
 /// straight " or two straight apostrophes ('' as some archives print “).

@@ -1,4 +1,4 @@
-//! The last stage: what a reader takes in first. The people and organisations, most
+//! Stage 7, the last: what a reader takes in first. The people and organisations, most
 //! mentioned first, each with its number of quotes; and who said what, each speaker
 //! with their quotes in text order. Computed once here, so that every front end (the
 //! CLI's `--text` report, the page, `<news-lens>`) shows the same lists without

@@ -76,3 +76,8 @@ pub fn normalise(w: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(w)
     }
 }
+
+/// Whether `s` has letters and none in lower case ("JAPAN", "U.S.").
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}

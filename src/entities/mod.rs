@@ -1,4 +1,4 @@
-//! Stage 3: entities. Numeric recognisers first, then a name finder over what is left.
+//! Stage 4: entities. Numeric recognisers first, then a name finder over what is left.
 //!
 //! The name finder sits behind the [`NameFinder`] trait so that a trained model can
 //! replace the rules without touching the rest of the pipeline.
@@ -9,11 +9,13 @@
 //! more than [`MAX_NAME_TOKENS`] tokens are dropped; each number is set against the
 //! names by binary search.
 
+use crate::layout::Paragraph;
 use crate::lexicon::{lexicon, Lexicon};
 use crate::lexicon::{HashMap, HashSet};
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
+use crate::words::is_all_caps;
 use serde::Serialize;
 
 mod kind;
@@ -47,6 +49,7 @@ pub trait NameFinder {
         text: &str,
         tokens: &[Token],
         sentences: &[Sentence],
+        paragraphs: &[Paragraph],
         taken: &[Span],
     ) -> Vec<Entity>;
 }
@@ -63,11 +66,12 @@ pub fn find_entities(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
+    paragraphs: &[Paragraph],
     finder: &dyn NameFinder,
 ) -> Vec<Entity> {
     let numeric = find_numeric(text);
     let taken: Vec<Span> = numeric.iter().map(|(s, _)| *s).collect();
-    let mut out: Vec<Entity> = finder.find_names(text, tokens, sentences, &taken);
+    let mut out: Vec<Entity> = finder.find_names(text, tokens, sentences, paragraphs, &taken);
     let token_at = |byte: usize| tokens.partition_point(|t| t.span.start < byte);
     out.retain(|e| token_at(e.span.end) - token_at(e.span.start) <= MAX_NAME_TOKENS);
     // One sort, called twice: each call of a sort with a key of its own is some 7 KB of
@@ -110,6 +114,7 @@ impl NameFinder for RuleNameFinder {
         text: &str,
         tokens: &[Token],
         sentences: &[Sentence],
+        _paragraphs: &[Paragraph],
         taken: &[Span],
     ) -> Vec<Entity> {
         let lex = lexicon();
@@ -154,11 +159,6 @@ fn is_possessive(s: &str) -> bool {
 /// Whether `s` opens with a capital letter.
 pub(crate) fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Whether `s` has letters and none in lower case ("JAPAN", "U.S.").
-pub(crate) fn is_all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
 /// How a sentence is cased, which says how much its capitals tell.
@@ -665,7 +665,8 @@ mod tests {
     fn names(text: &str) -> Vec<(&str, EntityKind)> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        find_entities(text, &tokens, &sentences, &RuleNameFinder)
+        let paragraphs = crate::find_layout(text, &tokens, &sentences);
+        find_entities(text, &tokens, &sentences, &paragraphs, &RuleNameFinder)
             .into_iter()
             .filter(|e| e.kind.is_name())
             .map(|e| (&text[e.span.range()], e.kind))
@@ -678,7 +679,14 @@ mod tests {
         let text = "Alpha Beta Gamma ".repeat(200) + "met Ana Ruiz.";
         let tokens = tokenize(&text);
         let sentences = split_sentences(&text, &tokens);
-        let names = find_entities(&text, &tokens, &sentences, &crate::ner::ModelNameFinder);
+        let paragraphs = crate::find_layout(&text, &tokens, &sentences);
+        let names = find_entities(
+            &text,
+            &tokens,
+            &sentences,
+            &paragraphs,
+            &crate::ner::ModelNameFinder,
+        );
         for e in &names {
             let words = text[e.span.range()].split_whitespace().count();
             assert!(words <= MAX_NAME_TOKENS, "{words} words");

@@ -20,7 +20,8 @@ use crate::clusters::{self, Clusters};
 use crate::entities::{
     line_case, strip_possessive, title_case, Entity, EntityKind, LineCase, NameFinder,
 };
-use crate::lexicon::{find_lower, lexicon, Fnv, Lexicon};
+use crate::layout::Paragraph;
+use crate::lexicon::{lexicon, Fnv, Lexicon};
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tagger::{self, mix, Decoder, Feats, FeatureHasher, Weights};
@@ -306,9 +307,18 @@ impl NameFinder for ModelNameFinder {
         text: &str,
         tokens: &[Token],
         sentences: &[Sentence],
+        paragraphs: &[Paragraph],
         _taken: &[Span],
     ) -> Vec<Entity> {
-        find_with(model(), learned(), groups::ALL, text, tokens, sentences)
+        find_with(
+            model(),
+            learned(),
+            groups::ALL,
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+        )
     }
 }
 
@@ -454,6 +464,7 @@ pub fn find_with(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
+    paragraphs: &[Paragraph],
 ) -> Vec<Entity> {
     let lex = lexicon();
     let h = FeatureHasher::new(BITS);
@@ -470,60 +481,27 @@ pub fn find_with(
         let from = out.len();
         spans_of(text, toks, tags, &mut out);
         join_hyphenated(text, &mut out, from);
-        // A headline: a title-case line in the first paragraph.
-        let title = s.paragraph == 0 && line_case(text, toks) == LineCase::Title;
+        // A headline: a title-case line in the headline's paragraph.
+        let title = paragraphs.get(s.paragraph).is_some_and(|p| p.headline)
+            && line_case(text, toks) == LineCase::Title;
         lines.push((toks, from..out.len(), title));
     }
     if lines.iter().any(|l| l.2) {
         out = headline_names_from_body(text, &lines, out);
     }
-    transcript_labels(text, &mut out);
+    transcript_labels(paragraphs, &mut out);
     agree_on_kinds(text, &mut out);
     out
 }
 
-/// A transcript's speaker labels are people: a paragraph that opens with a label of
-/// one to three words in capitals and a colon ("WALLACE: Why now?", "JAKE TAPPER: Take
-/// a listen.") is a speaker's turn where the label's last word, no common word, ends
-/// another such label too ("TAPPER: And you?"); the label is then a person, whatever
-/// the model, which reads capitals as a headline's, made of it (a place, an
-/// organisation or nothing). A table's field names ("ISSUER: ...", "DUE: ...") come
-/// once each, and labels with a word of `not_speaker_labels.txt` ("CORRECTION:") are
-/// none.
-fn transcript_labels(text: &str, names: &mut Vec<Entity>) {
-    let lex = lexicon();
-    // Each label and its last word.
-    let labels: Vec<(Span, &str)> = crate::lexicon::lines_of(text)
-        .filter_map(|line| {
-            // A stray quotation mark may open each paragraph of a transcript.
-            let par = line.trim_start().trim_start_matches(['"', '“']);
-            // A label of three words is short: look no further for its colon.
-            let (colon, said) = crate::lexicon::label_colon(par, 46)?;
-            let (label, rest) = (&par[..colon], &par[said..]);
-            let last = label.rsplit(' ').next()?;
-            let caps = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && label
-                    .chars()
-                    .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
-            let turn = label.split(' ').count() <= 3 && caps && !rest.trim().is_empty();
-            let no_one = || crate::lexicon::names_no_one(label);
-            (turn && !no_one() && find_lower(&lex.common, last).is_none()).then(|| {
-                let start = label.as_ptr() as usize - text.as_ptr() as usize;
-                (Span::new(start, start + label.len()), last)
-            })
-        })
-        .collect();
-    if labels.len() < 2 {
-        return;
-    }
-    let mut uses: crate::lexicon::HashMap<&str, usize> = crate::lexicon::HashMap::default();
-    for (_, last) in &labels {
-        *uses.entry(last).or_default() += 1;
-    }
-    let labels: Vec<Span> = labels
+/// A transcript's speaker labels are people: a paragraph the layout found to be a
+/// speaker's turn ([`crate::layout::Label::turn`]: "WALLACE: Why now?") is said by a
+/// person of that label, whatever the model, which reads capitals as a headline's,
+/// made of it (a place, an organisation or nothing).
+fn transcript_labels(paragraphs: &[Paragraph], names: &mut Vec<Entity>) {
+    let labels: Vec<Span> = paragraphs
         .iter()
-        .filter(|(_, last)| uses[last] >= 2)
-        .map(|(span, _)| *span)
+        .filter_map(|p| p.label.filter(|l| l.turn).map(|l| l.span))
         .collect();
     if labels.is_empty() {
         return;
@@ -668,7 +646,7 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
     for e in names.iter_mut() {
         let t = &text[e.span.range()];
         // In capitals too: a transcript's "REYLAND:" is "Tom Reyland".
-        let caps = || crate::entities::is_all_caps(t) && surnames.contains(title_case(t).as_str());
+        let caps = || crate::words::is_all_caps(t) && surnames.contains(title_case(t).as_str());
         if !t.contains(' ') && (surnames.contains(t) || caps()) {
             e.kind = EntityKind::Person;
             continue;

@@ -12,6 +12,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
     pub(super) tokens: &'a [Token],
     pub(super) sentences: &'a [Sentence],
+    /// What each paragraph is (headline, byline, dateline, label).
+    pub(super) paragraphs: &'a [Paragraph],
     pub(super) entities: &'a [Entity],
     pub(crate) groups: &'a [Group],
     /// Per token: [`CUE`] for a cue word, [`ACCORDING_TO`] for the "according" of
@@ -39,6 +41,7 @@ impl<'a> Ctx<'a> {
         text: &'a str,
         tokens: &'a [Token],
         sentences: &'a [Sentence],
+        paragraphs: &'a [Paragraph],
         entities: &'a [Entity],
         groups: &'a [Group],
     ) -> Self {
@@ -67,6 +70,7 @@ impl<'a> Ctx<'a> {
             text,
             tokens,
             sentences,
+            paragraphs,
             entities,
             groups,
             cues,
@@ -373,31 +377,29 @@ impl<'a> Ctx<'a> {
         quoted: &[Span],
         surnames: &std::cell::OnceCell<Surnames>,
     ) -> Vec<Quote> {
-        /// A label is at most this many bytes and words.
-        const MAX_LABEL: usize = 45;
+        /// A label is at most this many words (and 45 bytes: the layout looks no further
+        /// for its colon).
         const MAX_WORDS: usize = 6;
         let text = self.text;
         // Each with whether its label is one in capitals that no person of the article
         // answers: such turns count only where there are two or more.
         let mut out: Vec<(Quote, bool)> = Vec::new();
-        let mut headline = true;
         // The span of a slice of `text` (the lines, labels and words below are).
         let span_of = |s: &str| {
             let start = s.as_ptr() as usize - text.as_ptr() as usize;
             Span::new(start, start + s.len())
         };
-        for line in crate::lexicon::lines_of(text) {
-            let par = line.trim();
-            if par.is_empty() {
-                continue;
-            }
-            let par_span = span_of(par);
-            let at = par_span.start;
-            let is_headline = std::mem::replace(&mut headline, false);
-            // The label's colon, then a space (a byte scan: most lines have none).
-            let Some((colon, said)) = crate::lexicon::label_colon(par, MAX_LABEL + 1) else {
+        for p in self.paragraphs {
+            // The label and its colon, as the layout found them; one after a quotation
+            // mark is a quoted transcript's, left to the quotation rules.
+            let Some(l) = p.label.filter(|l| !l.after_mark) else {
                 continue;
             };
+            let par_span = p.span;
+            let par = &text[par_span.range()];
+            let at = par_span.start;
+            let is_headline = p.headline;
+            let (colon, said) = (l.span.end - at, (l.said - at).min(par.len()));
             if in_order_overlapping(quoted, par_span)
                 .iter()
                 .any(|q| !par_span.contains(*q))

@@ -236,37 +236,25 @@ impl Ctx<'_> {
     /// named in a byline (whom [`Ctx::resolve`] skips too); `near_sentence` is a sentence
     /// near it, where the search for its own starts.
     pub(super) fn never_speaks(&self, e: &Entity, near_sentence: usize) -> bool {
-        self.is_dateline(e.span)
-            || self
-                .sentence_at_near(e.span.start, near_sentence)
-                .is_some_and(|k| self.is_byline(k))
+        self.sentence_at_near(e.span.start, near_sentence)
+            .is_some_and(|k| self.is_dateline(e.span, k) || self.is_byline(k))
     }
 
-    /// Whether `span` is a dateline ("WASHINGTON — A Senate committee ..."): a place in
-    /// capitals that opens its line, followed by a dash. It tells where, not who.
-    pub(super) fn is_dateline(&self, span: Span) -> bool {
-        // Only white space back to the line's start (read no further: a text of one
-        // long line would be read again for every name).
-        let before =
-            self.text[..span.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
-        let name = &self.text[span.range()];
-        let after = self.text[span.end..].trim_start_matches([' ', '\t']);
-        (before.is_empty() || before.ends_with('\n'))
-            && is_all_caps(name)
-            && (SIGNATURE_DASHES.iter().any(|d| after.starts_with(d)) || after.starts_with("- "))
+    /// Whether `span` is a dateline's place ("WASHINGTON — A Senate committee ..."),
+    /// as the layout found it in the paragraph of sentence `k`. It tells where, not who.
+    pub(super) fn is_dateline(&self, span: Span, k: usize) -> bool {
+        self.paragraph_of(k)
+            .is_some_and(|p| p.dateline == Some(span))
+    }
+
+    /// The paragraph of sentence `k`.
+    fn paragraph_of(&self, k: usize) -> Option<&Paragraph> {
+        self.paragraphs.get(self.sentences.get(k)?.paragraph)
     }
 
     /// Whether sentence `k` is a byline: a short line of its own that opens with "By"
     /// ("By Niamh Kelleher").
     pub(super) fn is_byline(&self, k: usize) -> bool {
-        let s = &self.sentences[k];
-        let alone = |j: Option<usize>| {
-            j.and_then(|j| self.sentences.get(j))
-                .is_none_or(|o| o.paragraph != s.paragraph)
-        };
-        s.tokens.len() <= 8
-            && matches!(self.tok(s.tokens.start), "By" | "BY")
-            && alone(k.checked_sub(1))
-            && alone(Some(k + 1))
+        self.paragraph_of(k).is_some_and(|p| p.byline)
     }
 }

@@ -135,7 +135,7 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             let line = before.rsplit('\n').next().unwrap_or_default();
             (from == 0 || line.len() < before.len())
                 && line.trim_end().ends_with(':')
-                && crate::entities::is_all_caps(line)
+                && crate::words::is_all_caps(line)
         };
         if fixed || no_one || ctx.labelled(&quotes[k]) {
             continue;

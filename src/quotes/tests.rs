@@ -464,7 +464,7 @@ Fenwick Gazette reported that two members had asked for a delay.";
 fn a_speaker_span_loses_the_punctuation_at_its_ends() {
     let text = "“The board's lawyer, Marta Quist,” he wrote. Biden's aides' (views) at Veltron Inc., a firm";
     let tokens = crate::tokenize(text);
-    let ctx = Ctx::new(text, &tokens, &[], &[], &[]);
+    let ctx = Ctx::new(text, &tokens, &[], &[], &[], &[]);
     let trim = |from: &str, to: &str| {
         let at = text.find(from).expect("in the text");
         let s = ctx.without_end_punct(Span::new(at, at + from.len()));

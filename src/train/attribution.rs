@@ -61,8 +61,14 @@ impl Cues {
 fn stages(text: &str) -> (Vec<Token>, Vec<Sentence>, Vec<Entity>, Vec<Span>) {
     let tokens = crate::tokens::tokenize(text);
     let sentences = crate::sentences::split_sentences(text, &tokens);
-    let entities =
-        crate::entities::find_entities(text, &tokens, &sentences, &crate::ner::ModelNameFinder);
+    let paragraphs = crate::layout::find_layout(text, &tokens, &sentences);
+    let entities = crate::entities::find_entities(
+        text,
+        &tokens,
+        &sentences,
+        &paragraphs,
+        &crate::ner::ModelNameFinder,
+    );
     let spans = crate::quotes::quoted_spans(text);
     (tokens, sentences, entities, spans)
 }

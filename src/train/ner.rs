@@ -60,16 +60,24 @@ pub fn evaluate(
     for d in docs {
         let tokens = crate::tokens::tokenize(&d.text);
         let sentences = crate::sentences::split_sentences(&d.text, &tokens);
-        let pred: std::collections::HashSet<(usize, usize, usize)> =
-            find_with(weights, learned, enabled, &d.text, &tokens, &sentences)
+        let paragraphs = crate::layout::find_layout(&d.text, &tokens, &sentences);
+        let pred: std::collections::HashSet<(usize, usize, usize)> = find_with(
+            weights,
+            learned,
+            enabled,
+            &d.text,
+            &tokens,
+            &sentences,
+            &paragraphs,
+        )
+        .iter()
+        .filter_map(|e| {
+            KINDS
                 .iter()
-                .filter_map(|e| {
-                    KINDS
-                        .iter()
-                        .position(|k| *k == e.kind)
-                        .map(|t| (e.span.start, e.span.end, t))
-                })
-                .collect();
+                .position(|k| *k == e.kind)
+                .map(|t| (e.span.start, e.span.end, t))
+        })
+        .collect();
         let gold: std::collections::HashSet<(usize, usize, usize)> =
             d.gold.iter().map(|(s, t)| (s.start, s.end, *t)).collect();
         for x in &pred {

@@ -31,9 +31,15 @@ pub(crate) fn for_each_article(
 ) {
     for d in docs {
         let text = &d.text;
-        let (tokens, sentences, entities, groups) =
-            crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
-        let ctx = Ctx::new(text, &tokens, &sentences, &entities, &groups);
+        let doc = crate::stages_before_quotes(text, &crate::ner::ModelNameFinder);
+        let ctx = Ctx::new(
+            text,
+            &doc.tokens,
+            &doc.sentences,
+            &doc.paragraphs,
+            &doc.entities,
+            &doc.groups,
+        );
         let quotes = find(&ctx, QuoteMode::All);
         let gold: Vec<Vec<Span>> = d.attributions.iter().map(|a| a.content.clone()).collect();
         let pred: Vec<Vec<Span>> = quotes.iter().map(|q| vec![q.span]).collect();

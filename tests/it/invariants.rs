@@ -77,6 +77,8 @@ pub fn summary(doc: &Document) {
 /// - entities are never empty, names hold at most `MAX_NAME_TOKENS` tokens;
 /// - sentences are in order, never overlap, hold 1 to `MAX_TOKENS` tokens and run from
 ///   their first token to their last;
+/// - each sentence lies in its paragraph, whose sentences list it; paragraphs are in
+///   order, and their labels and datelines lie inside them;
 /// - a quote's parts and quoted words lie inside it, its parts in order;
 /// - each group's mentions point back to it.
 pub fn spans(doc: &Document) {
@@ -109,6 +111,29 @@ pub fn spans(doc: &Document) {
             "a sentence is its tokens"
         );
         end = s.span.end;
+    }
+    for (k, s) in doc.sentences.iter().enumerate() {
+        let p = &doc.paragraphs[s.paragraph];
+        assert!(
+            p.span.contains(s.span),
+            "sentence {:?} in {:?}",
+            s.span,
+            p.span
+        );
+        assert!(p.sentences.contains(&k));
+    }
+    let mut end = 0;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        assert!(ok(p.span) && !p.span.is_empty() && p.span.start >= end);
+        assert_eq!(p.headline, i == 0);
+        for inner in p.dateline.iter().chain(p.label.as_ref().map(|l| &l.span)) {
+            assert!(
+                ok(*inner) && p.span.contains(*inner),
+                "{inner:?} in {:?}",
+                p.span
+            );
+        }
+        end = p.span.end;
     }
     for e in &doc.entities {
         assert!(ok(e.span) && !e.span.is_empty(), "entity {:?}", e.span);
