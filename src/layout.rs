@@ -10,7 +10,9 @@
 
 use crate::lexicon::{find_lower, label_colon, lexicon, lines_of, names_no_one, HashMap};
 use crate::words::is_all_caps;
-use crate::{Sentence, Span, Token};
+use crate::sentences::Sentence;
+use crate::span::Span;
+use crate::tokens::Token;
 use std::ops::Range;
 
 /// The dashes that end a dateline ("WASHINGTON — ...") or set a quote's signature apart
@@ -91,7 +93,7 @@ pub fn find_layout(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
             s.tokens.len() <= 8 && matches!(&text[tokens[s.tokens.start].span.range()], "By" | "BY")
         };
     }
-    transcript_turns(text, &mut out);
+    mark_turns(text, &mut out);
     out
 }
 
@@ -126,7 +128,7 @@ fn label(text: &str, line: &str) -> Option<Label> {
 }
 
 /// Marks the labels that are transcript turns ([`Label::turn`]).
-fn transcript_turns(text: &str, paragraphs: &mut [Paragraph]) {
+fn mark_turns(text: &str, paragraphs: &mut [Paragraph]) {
     let lex = lexicon();
     // Each label that may be a turn, with its last word.
     let mut labels: Vec<(usize, &str)> = Vec::new();

@@ -30,7 +30,6 @@
 //! assert_eq!(doc.str(quote.speaker.as_ref().unwrap().span), "Jane Doe");
 //! ```
 
-pub mod attribution;
 pub mod clusters;
 pub mod entities;
 pub mod groups;
@@ -58,7 +57,7 @@ pub use groups::{find_references, group_mentions, Group};
 pub use layout::{find_layout, Label, Paragraph};
 pub use options::{Options, QuoteMode};
 pub use output::{Offsets, Output, Written};
-pub use quotes::{find_quotes, Quote, QuoteKind, Speaker};
+pub use quotes::{attribution, find_quotes, Quote, QuoteKind, Speaker};
 pub use sentences::{split_sentences, Sentence};
 pub use span::Span;
 pub use summary::{summarize, Summary};

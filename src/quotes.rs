@@ -29,9 +29,16 @@
 //! a sentence holds at most [`crate::sentences::MAX_TOKENS`] tokens, so a pass over
 //! one costs a constant. Quotes meet each other through span indexes and binary
 //! searches, never a pass over all of them. The learned step reads units of at most
-//! [`crate::attribution::MAX_UNIT_TOKENS`] tokens; the speaker ranker reads a quote's
+//! [`attribution::MAX_UNIT_TOKENS`] tokens; the speaker ranker reads a quote's
 //! sentence and its two neighbours ([`speakers`]); the keep model a quote and the
 //! words next to it ([`keep`]).
+//!
+//! One concern per file, each importing only this module's shared types and lower
+//! stages: `marks` (quoted spans, quoted transcripts), `ctx` (the document as the
+//! rules read it), `cues`, `mentions` (possible speakers, pronouns, roles), `labels`
+//! (labelled paragraphs, signatures), `reported` (reported speech), [`attribution`]
+//! (the learned tagger), [`speakers`] (the ranker), `join` (interrupted quotes) and
+//! [`keep`] (the keep model).
 
 use crate::entities::{Entity, EntityKind};
 use crate::groups::Group;
@@ -44,14 +51,21 @@ use crate::tokens::{Token, TokenKind};
 use crate::words::is_all_caps;
 use serde::Serialize;
 
+pub mod attribution;
 mod ctx;
+mod cues;
 mod join;
 pub mod keep;
+mod labels;
+mod marks;
 mod mentions;
+mod reported;
 pub mod speakers;
 
 pub(crate) use ctx::Ctx;
 use join::{join_interrupted, within_clauses};
+pub(crate) use marks::quoted_spans;
+use marks::{at_most, in_order_overlapping, last_at_most, transcript_turns, QUOTE_CHARS};
 
 /// What kind of quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -416,7 +430,7 @@ pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     }
     // The learned attributions (quoted or reported speech as PolNeAR annotates it).
     let mut learned: Vec<Quote> =
-        crate::attribution::find(text, tokens, sentences, entities, &spans, reach, &claimed)
+        attribution::find(text, tokens, sentences, entities, &spans, reach, &claimed)
             .into_iter()
             .filter_map(|f| ctx.learned_quote(&f))
             .filter(|l| ctx.cue_grade(l.cue) >= 3 && !ctx.relative_clause(l))
@@ -505,254 +519,6 @@ fn in_text_order(quotes: &mut [Quote]) {
         }
         order[j] = j;
     }
-}
-
-/// The characters that may mark a quotation (the scorer's set: straight and curly,
-/// single and double, guillemets and low marks).
-const QUOTE_CHARS: &str = "\"“”„‟«»‘’‚‛'`";
-
-/// The length of the double quotation mark that opens `s`, if one does: “, „, «, a
-/// straight " or two straight apostrophes ('' as some archives print “).
-fn opening_double_mark(s: &str) -> Option<usize> {
-    if s.starts_with("''") {
-        return Some(2);
-    }
-    s.chars()
-        .next()
-        .filter(|c| matches!(c, '"' | '“' | '„' | '«'))
-        .map(char::len_utf8)
-}
-
-/// The start of `s`, at most `bytes` long (less where a char would be cut): how far
-/// a look ahead reaches, so that a text of one long line is not read to its end from
-/// every quote.
-fn at_most(s: &str, bytes: usize) -> &str {
-    let mut end = bytes.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// The end of `s`, at most `bytes` long (less where a char would be cut): how far a
-/// look back reaches.
-fn last_at_most(s: &str, bytes: usize) -> &str {
-    let mut start = s.len().saturating_sub(bytes);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..]
-}
-
-/// The turns of quoted transcripts: a quote whose paragraphs open with a speaker's
-/// label in capitals ("\"HOST: ...", "\"OKOYE: ...") is cut into one quote per
-/// paragraph, each without its label, and the label's span is returned beside it
-/// (`None` for every other quote). Where no quote is cut, `spans` come back as they
-/// are, with no labels at all (the labels are empty, not a list of `None`).
-fn transcript_turns(text: &str, spans: Vec<Span>) -> (Vec<Span>, Vec<Option<Span>>) {
-    let turn = |at: usize| -> Option<(Span, usize)> {
-        let from = at + opening_double_mark(&text[at..])?;
-        // A label is at most 30 bytes: look no further for its colon.
-        let (colon, said) = crate::lexicon::label_colon(&text[from..], 32)?;
-        let label = &text[from..from + colon];
-        let caps = label.chars().filter(char::is_ascii_uppercase).count();
-        let ok = (2..=30).contains(&label.len())
-            && caps >= 2
-            && label
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
-        ok.then(|| (Span::new(from, from + colon), from + said))
-    };
-    // Paragraph starts inside a quote: its own start, and each line's first character
-    // after the opening mark; the search for the next line break goes on from there
-    // (from each break of a run of blank lines, it read the whole run again).
-    let starts = |span: Span| {
-        let body = &text[span.range()];
-        let mut from = 0;
-        std::iter::once(span.start).chain(std::iter::from_fn(move || {
-            let k = from + body[from..].find('\n')?;
-            let rest = &body[k..];
-            let par = rest.trim_start();
-            from = k + (rest.len() - par.len());
-            (!par.is_empty()).then_some(span.start + from)
-        }))
-    };
-    let mut out = Vec::new();
-    let mut labels = Vec::new();
-    let mut cut = false;
-    for (n, &span) in spans.iter().enumerate() {
-        if !starts(span).any(|a| turn(a).is_some()) {
-            if cut {
-                out.push(span);
-                labels.push(None);
-            }
-            continue;
-        }
-        if !cut {
-            out.extend_from_slice(&spans[..n]);
-            labels.resize(n, None);
-            cut = true;
-        }
-        let turns: Vec<_> = starts(span).map(|a| (a, turn(a))).collect();
-        for (k, &(a, t)) in turns.iter().enumerate() {
-            let end = turns
-                .get(k + 1)
-                .map_or(span.end, |&(b, _)| text[..b].trim_end().len());
-            match t {
-                Some((label, from)) if from < end => {
-                    let said = without_stage_directions(&text[from..end]);
-                    out.push(Span::new(from, from + said.len()));
-                    labels.push(Some(label));
-                }
-                _ if a < end => {
-                    out.push(Span::new(a, end));
-                    labels.push(None);
-                }
-                _ => {}
-            }
-        }
-    }
-    if cut {
-        (out, labels)
-    } else {
-        (spans, labels)
-    }
-}
-
-/// Of `spans` in text order, none overlapping another (as [`quoted_spans`] gives
-/// them), those that overlap `span`, by binary search.
-fn in_order_overlapping(spans: &[Span], span: Span) -> &[Span] {
-    let a = spans.partition_point(|s| s.end <= span.start);
-    let b = spans.partition_point(|s| s.start < span.end);
-    &spans[a..b.max(a)]
-}
-
-/// Spans of quoted text, marks included, outermost quotes only, in text order and
-/// none overlapping another.
-pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    // The open outer quote: its start and whether it is double.
-    let mut open: Option<(usize, bool)> = None;
-    let mut single_inside = false;
-    // Where a reopening mark was skipped: the character there counts the line break
-    // before it as its previous character.
-    let mut resume = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Only line breaks, straight marks and the first bytes of curly marks and
-    // guillemets (U+2018-201E, U+00AB, U+00BB) can matter: jump from one to the next.
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2 | 0xC2))
-    {
-        i += k;
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let here = i;
-        i += c.len_utf8();
-        if !matches!(
-            c,
-            '\n' | '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '«' | '»'
-        ) {
-            continue;
-        }
-        let prev = if here == resume && here > 0 {
-            '\n'
-        } else {
-            text[..here].chars().next_back().unwrap_or(' ')
-        };
-        let next = text[i..].chars().next().unwrap_or(' ');
-        // Two straight apostrophes are one double mark, as some archives print “ and ”
-        // (''We will,'' she said): read as '"', with the character after the pair next.
-        let (c, next) = if c == '\'' && next == '\'' {
-            i += 1;
-            ('"', text[i..].chars().next().unwrap_or(' '))
-        } else {
-            (c, next)
-        };
-        match c {
-            '\n' => {
-                if let Some((start, _)) = open {
-                    // Open at a paragraph end: continue only where the next paragraph
-                    // opens with a mark; else the quote ends here.
-                    let rest = &text[here..];
-                    let next_par = rest.trim_start();
-                    if let Some(mark_len) = opening_double_mark(next_par) {
-                        // Skip to the reopening mark, which does not open a new quote.
-                        let skip = rest.len() - next_par.len();
-                        i = here + skip + mark_len;
-                        resume = i;
-                    } else {
-                        let end = text[..here].trim_end().len();
-                        if end > start {
-                            out.push(Span::new(start, end));
-                        }
-                        open = None;
-                    }
-                    single_inside = false;
-                }
-            }
-            '“' | '„' | '«' if open.is_none() => open = Some((here, true)),
-            // A closing mark that opens (after a space, before a word) and an opening
-            // one that closes (after a word, before a space or line end): marks typed
-            // the wrong way round, as on some phones.
-            '”' if open.is_none() && prev.is_whitespace() && next.is_alphanumeric() => {
-                open = Some((here, true));
-            }
-            // A closing mark closes a double quote; so does an opening one typed the
-            // wrong way round (after a word, before a space or the end).
-            '”' | '»' | '“'
-                if open.is_some_and(|(_, d)| d)
-                    && (c != '“'
-                        || (!prev.is_whitespace()
-                            && (next.is_whitespace() || i == text.len()))) =>
-            {
-                let (start, _) = open.take().expect("checked open");
-                out.push(Span::new(start, i));
-                single_inside = false;
-            }
-            '"' => match open {
-                None if !prev.is_alphanumeric() || prev == ' ' => open = Some((here, true)),
-                Some((start, true)) => {
-                    if prev.is_whitespace() && next.is_alphanumeric() {
-                        // A straight mark after a space that opens: the last one never closed.
-                        open = Some((here, true));
-                    } else {
-                        out.push(Span::new(start, i));
-                        open = None;
-                    }
-                    single_inside = false;
-                }
-                _ => {}
-            },
-            '‘' | '\'' if !prev.is_alphanumeric() && next.is_alphabetic() => {
-                if open.is_none() {
-                    open = Some((here, false));
-                } else {
-                    single_inside = true;
-                }
-            }
-            '’' | '\'' if !next.is_alphanumeric() && !prev.is_whitespace() => {
-                if single_inside {
-                    single_inside = false;
-                } else if let Some((start, false)) = open {
-                    out.push(Span::new(start, i));
-                    open = None;
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some((start, double)) = open {
-        // An unclosed double quote runs to the end of the text; an unclosed single
-        // quote was an apostrophe.
-        let end = text.trim_end().len();
-        if double && end > start + 1 {
-            out.push(Span::new(start, end));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

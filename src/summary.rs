@@ -9,7 +9,9 @@
 //! of groups and of quotes.
 
 use crate::lexicon::HashMap;
-use crate::{EntityKind, Group, Quote};
+use crate::entities::EntityKind;
+use crate::groups::Group;
+use crate::quotes::Quote;
 use std::collections::BinaryHeap;
 
 /// The article at a glance, by index into the document's groups and quotes.

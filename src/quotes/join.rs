@@ -95,7 +95,7 @@ fn interrupted_by_cue(ctx: &Ctx<'_>, p: &Quote, q: &Quote, max_gap: usize) -> bo
         !cue.contains(ctx.tokens[i].span)
             && (ctx.is_cue(i)
                 || ctx.tok(i).starts_with(char::is_lowercase)
-                    && crate::attribution::cues().grade_of(ctx.tok(i)) >= 4)
+                    && super::attribution::cues().grade_of(ctx.tok(i)) >= 4)
     });
     let same_speaker = match (&p.speaker, &q.speaker) {
         (_, None) => true,

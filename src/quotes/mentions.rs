@@ -257,4 +257,47 @@ impl Ctx<'_> {
     pub(super) fn is_byline(&self, k: usize) -> bool {
         self.paragraph_of(k).is_some_and(|p| p.byline)
     }
+
+    /// The group of the name a relative pronoun at token `i` follows ("Ana Ruiz, who",
+    /// "the Harbour Board, which"): a person or organisation that ends right before its
+    /// comma (without one, "a man close to Ruiz who" speaks for the man). An
+    /// organisation that ends a description ("Ana Ruiz, the head of the Harbour Board,
+    /// who") gives way to the person described.
+    pub(super) fn antecedent(&self, i: usize) -> Option<usize> {
+        if i < 2 || !matches!(self.tok(i), "who" | "which" | "that") || self.tok(i - 1) != "," {
+            return None;
+        }
+        let end = self.tokens[i - 2].span.end;
+        let k = self.entities.partition_point(|e| e.span.end < end);
+        let e = self.entities.get(k).filter(|e| {
+            e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+        })?;
+        let mut first = self.token_at(e.span.start);
+        if first > 0 && matches!(self.tok(first - 1), "the" | "a" | "an") {
+            first -= 1;
+        }
+        let described = e.kind == EntityKind::Organization
+            && first > 0
+            && matches!(
+                self.tok(first - 1),
+                "of" | "for" | "at" | "from" | "with" | "on" | "in"
+            );
+        // The person before the description: "Ana Ruiz, the head of".
+        let described_person = || {
+            let p = self.entities[..k]
+                .iter()
+                .rev()
+                .find(|p| p.kind == EntityKind::Person)?;
+            let between = &self.text[p.span.end..e.span.start];
+            let apposition = between.starts_with(", ")
+                && between.matches(',').count() == 1
+                && between.len() <= 80;
+            apposition.then_some(p.group).flatten()
+        };
+        if described {
+            described_person().or(e.group)
+        } else {
+            e.group
+        }
+    }
 }

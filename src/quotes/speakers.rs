@@ -101,10 +101,10 @@ pub(super) fn compiled(bytes: &[u8], bits: u32) -> Option<Weights> {
     (b == bits && w.tags == 1).then_some(w)
 }
 
-/// A distance in the attribution tagger's steps ([`crate::attribution::bucket`]), as a
+/// A distance in the attribution tagger's steps ([`super::attribution::bucket`]), as a
 /// feature value.
 fn bucket(d: usize) -> u64 {
-    u64::from(crate::attribution::bucket(d))
+    u64::from(super::attribution::bucket(d))
 }
 
 /// Re-chooses the speaker of each of `quotes` (in text order) with the compiled ranker.

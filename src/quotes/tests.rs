@@ -663,7 +663,7 @@ cheers.\"\n\nThe interview ended.";
 fn a_place_after_the_speaker_is_no_other_cue_between_the_pieces() {
     // "Cheyenne" was in a cue in half its PolNeAR train uses: a word the learned
     // cues grade high, but a name, not another attribution's cue.
-    assert!(crate::attribution::cues().grade_of("Cheyenne") >= 4);
+    assert!(super::attribution::cues().grade_of("Cheyenne") >= 4);
     let text = "“The ranch has been here for a century,” said Ann Whitlow of Cheyenne. \
 “We are not going anywhere.”";
     let doc = crate::analyze(text);

@@ -148,14 +148,14 @@ pub(crate) fn lower(w: &str) -> String {
 /// The compiled-in cue lexicon.
 pub fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
-    CUES.get_or_init(|| Cues::parse(include_str!("../models/cues.tsv")))
+    CUES.get_or_init(|| Cues::parse(include_str!("../../models/cues.tsv")))
 }
 
 /// The compiled-in model.
 fn model() -> &'static Weights {
     static MODEL: OnceLock<Weights> = OnceLock::new();
     MODEL.get_or_init(|| {
-        let (w, bits) = crate::tagger::load(include_bytes!("../models/quotes.bin"))
+        let (w, bits) = crate::tagger::load(include_bytes!("../../models/quotes.bin"))
             .expect("models/quotes.bin is a model written by train-quotes");
         assert_eq!(bits, BITS, "models/quotes.bin has other hash bits");
         w
