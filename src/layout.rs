@@ -9,10 +9,10 @@
 //! dash; the labels' last words are counted in a hash map.
 
 use crate::lexicon::{find_lower, label_colon, lexicon, lines_of, names_no_one, HashMap};
-use crate::words::is_all_caps;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use crate::tokens::Token;
+use crate::words::is_all_caps;
 use std::ops::Range;
 
 /// The dashes that end a dateline ("WASHINGTON — ...") or set a quote's signature apart

@@ -63,6 +63,11 @@ pub use span::Span;
 pub use summary::{summarize, Summary};
 pub use tokens::{tokenize, Token, TokenKind};
 
+// The README's Rust examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// A text and every annotation layer found in it. Annotations point into the text by
 /// [`Span`] and into each other by index.
 #[derive(Clone, Debug)]

@@ -471,7 +471,8 @@ pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     // partial quote and more (more than a few bytes: not the quoted words and their
     // marks alone) is kept beside it, as what was reported: "said the plan was “dead
     // on arrival” unless ..." gives the quoted words (partial) and the clause (mixed),
-    // PolNeAR's attribution (dev ATTRIBUTION 56.52 -> 58.13, QUOTED 57.71 -> 61.27).
+    // which is what PolNeAR annotates as the attribution (docs/quotes.md has the
+    // figures).
     let cues = SpanIndex::with_positions(
         quotes
             .iter()

@@ -8,9 +8,9 @@
 //! then the two lists sorted: O(n log n) in their lengths, which are at most the number
 //! of groups and of quotes.
 
-use crate::lexicon::HashMap;
 use crate::entities::EntityKind;
 use crate::groups::Group;
+use crate::lexicon::HashMap;
 use crate::quotes::Quote;
 use std::collections::BinaryHeap;
 

@@ -7,7 +7,7 @@
 //! nationalities, organisations, organisation words, titles, common words), both for
 //! the word alone and for the longest multi-word gazetteer name it is part of.
 //!
-//! The model is trained by `train-ner` (see the README) on CoNLL-2003 train, compiled in
+//! The model is trained by `train-ner` (see docs/models.md) on CoNLL-2003 train, compiled in
 //! from `models/ner.bin`, and maps PER/ORG/LOC/MISC onto the product's kinds.
 //!
 //! Cost: linear in the text. The document's word statistics are one pass into a hash
@@ -206,7 +206,7 @@ impl Words {
 }
 
 /// Feature groups, as a bit mask, so that training can leave one out (the ablation
-/// table in the README).
+/// table in docs/models.md).
 pub mod groups {
     /// The word, its lower case, prefixes, suffixes, possessive.
     pub const LEXICAL: u8 = 1;
@@ -252,7 +252,7 @@ pub mod groups {
 
 /// The tags, BIO over CoNLL's four types (tag `1 + 2 × type + inside`). Index 0 is
 /// "outside". BILOU was tried and scored a little lower on dev with twice the weights
-/// (see the README).
+/// (see docs/models.md).
 pub const TAGS: [&str; 9] = [
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
 ];

@@ -9,9 +9,8 @@ use super::*;
 /// A partial quote inside a mixed one is part of it, not a quote of its own: "said the
 /// plan was “dead on arrival” unless ..." is one statement, the reported clause (as
 /// PolNeAR annotates it), and the quoted words in it are the speaker's own, which the
-/// mixed quote lists in `quoted`. Listing both gave one statement twice (dev
-/// ATTRIBUTION 58.18 -> 60.68, QUOTED 61.27 -> 67.05). A partial quote with no clause
-/// found around it stays.
+/// mixed quote lists in `quoted`: listing both would give one statement twice. A
+/// partial quote with no clause found around it stays.
 pub(super) fn within_clauses(ctx: &Ctx<'_>, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let clauses: Vec<Span> = quotes
         .iter()

@@ -26,9 +26,8 @@ pub const BITS: u32 = 14;
 /// How far above "drop" a quote must score to be kept, for the sum of four epoch
 /// orders: below zero, as a model trained on what the pipeline finds in its own
 /// training articles (where the tagger does better than on new text) trusts "drop"
-/// more than it should (PolNeAR dev ATTRIBUTION at -28, -24, -20, -16, -12, -8: 61.23,
-/// 61.23, 61.20, 61.33, 61.17, 60.99; 60.68 without the model; one order alone moved
-/// it by 0.2 from seed to seed).
+/// more than it should. The value is the middle of a flat stretch of PolNeAR dev
+/// scores, not its peak (how they moved with it: docs/quotes.md).
 const THRESHOLD: f32 = -20.0;
 
 fn model() -> Option<&'static Weights> {
