@@ -119,7 +119,7 @@ def main():
         print(f"{args.record} updated")
         return 0
     if failed:
-        print("\neval: a figure fell below the record (record/scores.tsv); a change that lowers a"
+        print(f"\neval: a figure fell below the record ({args.record}); a change that lowers a"
               " score on purpose updates the record: scripts/eval_check.py --update")
         return 1
     print("\neval: every figure at or above the record, within its tolerance")
