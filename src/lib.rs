@@ -8,7 +8,8 @@
 //! 3. [`find_layout`]: what each paragraph is (headline, byline, dateline, a label and a
 //!    colon, a transcript's turn), read by the stages after it;
 //! 4. [`find_entities`]: dates, times, money, percentages and numbers by regular
-//!    expressions, then names by a [`NameFinder`] ([`RuleNameFinder`] for now);
+//!    expressions, then names by a [`NameFinder`]: the trained [`ner::ModelNameFinder`]
+//!    (the first version's rules, [`RuleNameFinder`], are the tested alternative);
 //! 5. [`group_mentions`]: mentions of one real-world entity grouped together, and
 //!    [`find_references`]: role phrases ("the president") linked to them;
 //! 6. [`find_quotes`]: quotations (direct, partial, mixed, indirect) with cue and speaker;
