@@ -41,6 +41,8 @@ pub mod lexicon;
 pub mod ner;
 pub mod options;
 pub mod output;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 pub mod quotes;
 pub mod sentences;
 pub mod span;

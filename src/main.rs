@@ -11,7 +11,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use newslens::{analyze_with, jsonl, Offsets, Options, Output, QuoteMode, Written};
+    use newslens::{analyze_with, jsonl, parallel, Offsets, Options, Output, QuoteMode, Written};
     use serde::Serialize;
     use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
     use std::path::PathBuf;
@@ -47,9 +47,10 @@ error in one line naming the file or line, and the exit status is 1. With --json
 bad line does not stop the batch: the other lines are still analysed, and in the bad
 line's place the output holds {\"id\": ..., \"error\": \"...\"} so that output line N
 always answers input line N. A blank line (only white space) is answered by
-{\"id\": null, \"error\": \"blank line\"} and is no bad line. Lines are read, analysed
-and written one at a time, so a batch of any length needs only the memory of its
-longest line; a byte order mark opening a line is skipped. Output stops quietly when
+{\"id\": null, \"error\": \"blank line\"} and is no bad line. Lines are analysed on
+every core (--threads to choose) and answered in input order as soon as each is done,
+so a batch of any length needs only the memory of a few lines per thread; a byte order
+mark opening a line is skipped. Output stops quietly when
 its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
 \\u2029, so that the output splits into lines only at its line ends.")]
         Analyze(AnalyzeArgs),
@@ -82,6 +83,10 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         /// "quoted" takes about a sixth less time).
         #[arg(long, value_enum, default_value_t = Quotes::All)]
         quotes: Quotes,
+        /// With --jsonl, how many articles to analyse at once (default: one per core);
+        /// answers still come in input order.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -178,27 +183,18 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             Quotes::Quoted => QuoteMode::Quoted,
             Quotes::All => QuoteMode::All,
         });
-        let analyze = |text: &str| analyze_with(text, &options);
         if args.jsonl {
-            let all_good = run_jsonl(args.file.as_ref(), &mut out, &|text, id, out| {
-                let doc = analyze(text);
-                jsonl::write_json(
-                    out,
-                    &Line {
-                        id,
-                        output: Written::new(&doc, unit),
-                    },
-                    false,
-                )
-                .map_err(Stop::from)
-            })?;
+            let threads = args
+                .threads
+                .map_or_else(parallel::default_threads, usize::from);
+            let all_good = run_jsonl(args.file.as_ref(), threads, &mut out, options, unit)?;
             out.flush()?;
             return Ok(all_good);
         }
         let (name, bytes) = read_input(args.file.as_ref())?;
         let text = std::str::from_utf8(&bytes)
             .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
-        let doc = analyze(text);
+        let doc = analyze_with(text, &options);
         if args.text {
             write!(out, "{}", report(&Output::new(&doc, unit)))?;
         } else {
@@ -208,76 +204,146 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         Ok(true)
     }
 
-    /// What the batch does with one good line: analyse `text` and write its result,
-    /// with `id`, as one line.
-    type Analyse<'f, W> = dyn Fn(&str, &serde_json::Value, &mut W) -> Result<(), Stop> + 'f;
+    /// Input lines, each with its number.
+    type Lines = Vec<(usize, Vec<u8>)>;
 
-    /// Reads JSONL from `file` (standard input when `None` or "-") line by line, hands
-    /// each good line to `each` and writes an error line for each bad one; `Ok(false)`
-    /// when some were bad. Only one line is held at a time.
+    /// The most lines, and bytes, a thread is handed at a time.
+    const BATCH_LINES: usize = 16;
+    const BATCH_BYTES: usize = 1 << 18;
+
+    /// Where the first line break in `bytes` is.
+    fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+        bytes.iter().position(|&b| b == b'\n')
+    }
+
+    /// One input line's answer, as the writer takes it: the output line, what to say
+    /// on standard error, and whether the line was good.
+    struct Answer {
+        line: Vec<u8>,
+        complaint: Option<String>,
+        good: bool,
+    }
+
+    /// Reads JSONL from `file` (standard input when `None` or "-") line by line,
+    /// analyses the good lines on `threads` threads and writes one answer per line in
+    /// input order: the result with its "id", or an error line for a bad or blank
+    /// line; `Ok(false)` when some were bad. At most a few lines per thread are held
+    /// at a time ([`parallel::ordered`]).
     fn run_jsonl<W: Write>(
         file: Option<&PathBuf>,
+        threads: usize,
         out: &mut W,
-        each: &Analyse<'_, W>,
+        options: Options,
+        unit: Offsets,
     ) -> Result<bool, Stop> {
-        let (name, size, mut input): (String, Option<u64>, Box<dyn BufRead>) = match file {
+        let (name, size, input): (String, Option<u64>, Box<dyn Read + Send>) = match file {
             Some(p) if p.as_os_str() != "-" => {
                 let name = p.display().to_string();
                 let f = std::fs::File::open(p).map_err(|e| format!("{name}: {e}"))?;
                 let size = f.metadata().ok().map(|m| m.len());
-                (
-                    name,
-                    size,
-                    Box::new(io::BufReader::with_capacity(1 << 16, f)),
-                )
+                (name, size, Box::new(f))
             }
-            _ => ("standard input".into(), None, Box::new(io::stdin().lock())),
+            _ => ("standard input".into(), None, Box::new(io::stdin())),
         };
+        let mut input = io::BufReader::with_capacity(1 << 16, input);
         let bar = progress_bar(size);
-        let mut all_good = true;
-        let null = serde_json::Value::Null;
-        let mut buf = Vec::new();
+        let reading = bar.clone();
+        let mut failed = false;
+        // The reader: lines with their numbers, as many as are already read in (up to
+        // a few), so that the threads hand on a few articles at a time and a line that
+        // comes alone is answered at once; or the error that ends the input.
         let mut n = 0;
-        loop {
-            buf.clear();
-            let read = input
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| format!("{name}: {e}"))?;
-            if read == 0 {
-                break;
-            }
-            n += 1;
-            bar.inc(read as u64);
-            bar.set_message(n.to_string());
-            match jsonl::read_line(&buf) {
-                jsonl::Item::Text { id, text } => each(&text, &id, out)?,
-                jsonl::Item::Bad { id, error } => {
-                    all_good = false;
-                    bar.suspend(|| eprintln!("newslens: {name}: line {n}: {error}"));
-                    let error = ErrorLine {
-                        id: id.as_ref().unwrap_or(&null),
-                        error: &error,
-                    };
-                    jsonl::write_json(out, &error, false)?;
+        let read = move || -> Option<Result<Lines, String>> {
+            let mut lines = Vec::new();
+            let mut bytes = 0;
+            while !failed && lines.len() < BATCH_LINES && bytes < BATCH_BYTES {
+                let buffered = input.buffer();
+                if !lines.is_empty() && memchr_newline(buffered).is_none() {
+                    break;
                 }
-                // A blank line is answered, so that output line N answers input line N.
-                _ => jsonl::write_json(
-                    out,
-                    &ErrorLine {
-                        id: &null,
-                        error: "blank line",
-                    },
-                    false,
-                )?,
+                let mut buf = Vec::new();
+                match input.read_until(b'\n', &mut buf) {
+                    Ok(0) => break,
+                    Ok(read) => {
+                        n += 1;
+                        bytes += read;
+                        lines.push((n, buf));
+                    }
+                    Err(e) if lines.is_empty() => {
+                        failed = true;
+                        return Some(Err(e.to_string()));
+                    }
+                    // The lines read so far first; the error ends the input after them.
+                    Err(_) => break,
+                }
+            }
+            reading.inc(bytes as u64);
+            (!lines.is_empty()).then_some(Ok(lines))
+        };
+        let name = name.as_str();
+        let work = |lines: Result<Lines, String>| -> Result<Vec<Answer>, String> {
+            let lines = lines.map_err(|e| format!("{name}: {e}"))?;
+            lines
+                .iter()
+                .map(|(n, buf)| answer(name, *n, buf, options, unit))
+                .collect()
+        };
+        let mut all_good = true;
+        let mut done = 0u64;
+        let write = |answers: Result<Vec<Answer>, String>| -> Result<(), Stop> {
+            for answer in answers? {
+                if let Some(complaint) = &answer.complaint {
+                    bar.suspend(|| eprintln!("newslens: {complaint}"));
+                }
+                all_good &= answer.good;
+                out.write_all(&answer.line)?;
+                done += 1;
             }
             out.flush()?;
-            // A line of many megabytes leaves no buffer of its size behind.
-            if buf.capacity() > 1 << 20 {
-                buf = Vec::new();
-            }
-        }
+            bar.set_message(done.to_string());
+            Ok(())
+        };
+        parallel::ordered(threads, 4 * threads, read, work, write)?;
         bar.finish_and_clear();
         Ok(all_good)
+    }
+
+    /// The answer to input line `n` of `name`, `buf`: its analysis with its "id", or
+    /// an error line for a bad line (with the complaint for standard error), or the
+    /// blank line's answer, so that output line N answers input line N.
+    fn answer(
+        name: &str,
+        n: usize,
+        buf: &[u8],
+        options: Options,
+        unit: Offsets,
+    ) -> Result<Answer, String> {
+        let null = serde_json::Value::Null;
+        let mut line = Vec::new();
+        let mut complaint = None;
+        let written = match jsonl::read_line(buf) {
+            jsonl::Item::Text { id, text } => {
+                let doc = analyze_with(&text, &options);
+                let output = Written::new(&doc, unit);
+                jsonl::write_json(&mut line, &Line { id: &id, output }, false)
+            }
+            jsonl::Item::Bad { id, error } => {
+                complaint = Some(format!("{name}: line {n}: {error}"));
+                let id = id.as_ref().unwrap_or(&null);
+                jsonl::write_json(&mut line, &ErrorLine { id, error: &error }, false)
+            }
+            _ => {
+                let error = "blank line";
+                jsonl::write_json(&mut line, &ErrorLine { id: &null, error }, false)
+            }
+        };
+        written.map_err(|e| e.to_string())?;
+        let good = complaint.is_none();
+        Ok(Answer {
+            line,
+            complaint,
+            good,
+        })
     }
 
     /// The analysis as a reader takes it in, from its summary: the people and
@@ -383,11 +449,11 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         let (bar, template) = match size {
             Some(len) => (
                 indicatif::ProgressBar::new(len),
-                "{bar:40} {binary_bytes}/{binary_total_bytes}, {msg} lines, {elapsed} elapsed, {eta} left",
+                "{bar:40} {binary_bytes}/{binary_total_bytes}, {msg} articles, {elapsed} elapsed, {eta} left",
             ),
             None => (
                 indicatif::ProgressBar::new_spinner(),
-                "{spinner} {binary_bytes}, {msg} lines, {elapsed} elapsed",
+                "{spinner} {binary_bytes}, {msg} articles, {elapsed} elapsed",
             ),
         };
         if let Ok(style) = indicatif::ProgressStyle::with_template(template) {

@@ -121,6 +121,49 @@ fn jsonl_reports_a_bad_line_and_goes_on() {
     assert_eq!(lines[3]["entities"][0]["text"], "Kyiv");
 }
 
+#[test]
+fn any_number_of_threads_answers_the_same_in_the_same_order() {
+    // Long and short articles, bad and blank lines, mixed: with several threads the
+    // short ones finish first, and must still be written in input order.
+    let mut input = String::new();
+    for i in 0..60 {
+        let line = match i % 6 {
+            0 => format!(
+                "{{\"id\": {i}, \"text\": {}}}",
+                serde_json::to_string(&"\"We will rebuild,\" Mayor Ann Lee said. ".repeat(200))
+                    .unwrap()
+            ),
+            1 => "not json".to_owned(),
+            2 => "   ".to_owned(),
+            _ => format!(
+                "{{\"id\": {i}, \"text\": \"Tom Baird of Harbour Works spoke on day {i}.\"}}"
+            ),
+        };
+        input.push_str(&line);
+        input.push('\n');
+    }
+    let one = run(&["analyze", "--jsonl", "--threads", "1"], input.as_bytes());
+    assert_eq!(one.status.code(), Some(1), "bad lines make the status 1");
+    assert_eq!(json_lines(&one.stdout).len(), 60);
+    for threads in ["2", "5"] {
+        let many = run(
+            &["analyze", "--jsonl", "--threads", threads],
+            input.as_bytes(),
+        );
+        assert_eq!(many.status.code(), Some(1));
+        assert!(
+            many.stdout == one.stdout,
+            "{threads} threads: the same output"
+        );
+        assert_eq!(
+            many.stderr, one.stderr,
+            "{threads} threads: the same complaints"
+        );
+    }
+    let zero = run(&["analyze", "--jsonl", "--threads", "0"], b"");
+    assert_eq!(zero.status.code(), Some(2), "no thread is no choice");
+}
+
 /// The lines of a JSONL answer, each parsed.
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
@@ -381,9 +424,9 @@ fn batches_show_progress_on_a_terminal() {
         .unwrap();
     assert!(status.success());
     let screen = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
-    // Bytes read of the file's, and lines.
+    // Bytes read of the file's, and articles answered.
     assert!(
-        screen.contains(" KiB, ") && screen.contains(" lines, "),
+        screen.contains(" KiB, ") && screen.contains(" articles, "),
         "{screen}"
     );
 }
