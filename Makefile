@@ -8,7 +8,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM := target/wasm32-unknown-unknown/release/newslens.wasm
 CLI := target/release/newslens
 
-.PHONY: all setup setup-browser setup-fuzz build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-shapes bench-browser screenshots clean
+PY := target/py
+
+.PHONY: all setup setup-browser setup-fuzz setup-python wheel test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-shapes bench-browser screenshots clean
 
 all: build
 
@@ -37,10 +39,25 @@ serve: build
 screenshots: build setup-browser
 	node tests/browser/screenshots.mjs
 
+## setup-python: a virtual environment under target/py with maturin and pytest
+setup-python:
+	@[ -x $(PY)/bin/maturin ] && [ -x $(PY)/bin/pytest ] || { python3 -m venv $(PY) && $(PY)/bin/pip install -q --upgrade pip && $(PY)/bin/pip install -q maturin pytest; }
+
+## wheel: the Python package as a wheel in dist/ (one for every Python from 3.9)
+wheel: setup-python
+	$(PY)/bin/maturin build --release --locked --out dist
+
+## test-python: the package installed from this tree as a user would (pip install .),
+## then its tests, beside the CLI they are compared with
+test-python: setup-python $(CLI)
+	$(PY)/bin/pip install -q --force-reinstall --no-deps .
+	NEWSLENS_CLI=$(CLI) $(PY)/bin/python -m pytest -q tests/python
+
 lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --all-targets --features train -- -D warnings
+	cargo clippy --locked --lib --features python -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --lib
 
@@ -53,9 +70,9 @@ test-wasm: setup
 test-browser: build setup-browser
 	node --test tests/browser/
 
-## test: every test (lint, native unit/golden/property/CLI tests, wasm under Node, the page
-## in Chromium, each fuzz target for a short while), then the scores
-test: setup setup-browser lint test-rust test-wasm test-browser fuzz-smoke eval
+## test: every test (lint, native unit/golden/property/CLI tests, the Python package, wasm
+## under Node, the page in Chromium, each fuzz target for a short while), then the scores
+test: setup setup-browser lint test-rust test-python test-wasm test-browser fuzz-smoke eval
 
 ## fuzz: each fuzz target (fuzz/fuzz_targets) for FUZZ_SECONDS (600), from the committed
 ## seeds (fuzz/seeds) and what earlier runs found (fuzz/corpus, not committed); a finding

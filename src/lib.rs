@@ -43,6 +43,8 @@ pub mod options;
 pub mod output;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parallel;
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 pub mod quotes;
 pub mod sentences;
 pub mod span;

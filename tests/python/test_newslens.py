@@ -1,0 +1,125 @@
+"""The Python package as a user meets it: installed from this tree (`make test-python`
+builds it with `pip install .`), checked against the CLI on the project's own articles."""
+
+import itertools
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import newslens
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = sorted((ROOT / "tests" / "articles").glob("*.txt"))
+CLI = os.environ.get("NEWSLENS_CLI", str(ROOT / "target" / "release" / "newslens"))
+
+
+def spans(result):
+    """Every span of a result that carries its text."""
+    yield from result["entities"]
+    for g in result["groups"]:
+        yield from g["references"]
+    for q in result["quotes"]:
+        yield q
+        yield from q["parts"]
+        yield from q["quoted"]
+        for key in ("cue", "speaker"):
+            if q[key] is not None:
+                yield q[key]
+
+
+def test_the_readme_example():
+    r = newslens.analyze('"Hi," Ann Lee said.')
+    assert r["quotes"][0]["speaker"]["name"] == "Ann Lee"
+    assert isinstance(r, dict) and newslens.__version__
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_every_span_is_its_slice_in_code_points(path):
+    text = path.read_text(encoding="utf-8")
+    r = newslens.analyze(text)
+    assert r["entities"] and r["summary"]["people"]
+    for s in spans(r):
+        assert text[s["start"]:s["end"]] == s["text"]
+
+
+def test_other_offsets_count_as_asked():
+    text = "Zoë met 🇺🇦 Ann Lee in Kyiv."
+    for offsets, encode in (("utf8", "utf-8"), ("utf16", "utf-16-le")):
+        r = newslens.analyze(text, offsets=offsets)
+        data = text.encode(encode)
+        width = 2 if offsets == "utf16" else 1
+        for e in r["entities"]:
+            assert data[e["start"] * width:e["end"] * width].decode(encode) == e["text"]
+
+
+@pytest.mark.parametrize("quotes", ["all", "quoted", "rules"])
+def test_the_same_result_as_the_cli(quotes):
+    if not Path(CLI).exists():
+        pytest.skip(f"no CLI at {CLI}: build it with cargo build --release")
+    for path in ARTICLES:
+        out = subprocess.run([CLI, "analyze", "--offsets", "chars", "--quotes", quotes, str(path)],
+                             check=True, capture_output=True)
+        assert newslens.analyze(path.read_text(encoding="utf-8"), quotes=quotes) == json.loads(out.stdout)
+
+
+def test_many_come_in_input_order_on_any_number_of_threads():
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES] * 5
+    one = [newslens.analyze(t) for t in texts]
+    for threads in (1, 2, 3):
+        assert list(newslens.analyze_many(texts, threads=threads)) == one
+    assert list(newslens.analyze_many(iter(texts))) == one
+
+
+def test_an_endless_iterator_is_read_a_chunk_at_a_time():
+    pulled = itertools.count()
+
+    def articles():
+        for i in itertools.count():
+            next(pulled)
+            yield f'"Day {i} of the strike," Ann Lee said.'
+
+    got = newslens.analyze_many(articles(), threads=2)
+    names = [next(got)["quotes"][0]["speaker"]["name"] for _ in range(100)]
+    assert names == ["Ann Lee"] * 100
+    assert next(pulled) <= 100 + 16 * 2, "no more than a chunk read ahead"
+
+
+def test_a_bad_item_raises_naming_its_place_or_is_answered():
+    with pytest.raises(TypeError, match="item 1: a str is needed, not int"):
+        list(newslens.analyze_many(["fine", 5]))
+    with pytest.raises(ValueError, match="item 0: .*surrogate"):
+        list(newslens.analyze_many(["\ud800"]))
+    got = list(newslens.analyze_many(["Ann Lee spoke.", None, "\udc00 Tom Baird"], errors="skip"))
+    assert got[0]["entities"][0]["text"] == "Ann Lee"
+    assert got[1] == {"error": "item 1: a str is needed, not NoneType"}
+    assert "surrogate" in got[2]["error"]
+    with pytest.raises(TypeError):
+        newslens.analyze(b"bytes are no text")
+    with pytest.raises(ValueError, match="surrogate"):
+        newslens.analyze("half \ud800 a pair")
+
+
+def test_options_are_checked_when_called():
+    with pytest.raises(ValueError, match="quotes"):
+        newslens.analyze("x", quotes="everything")
+    with pytest.raises(ValueError, match="offsets"):
+        newslens.analyze("x", offsets="bytes")
+    with pytest.raises(ValueError, match="errors"):
+        newslens.analyze_many(["x"], errors="ignore")
+    with pytest.raises(ValueError, match="threads"):
+        newslens.analyze_many(["x"], threads=0)
+
+
+def test_quote_modes_differ_as_documented():
+    text = "Power was cut to 80,000 homes overnight, the Electricity Supply Board said."
+    assert [q["kind"] for q in newslens.analyze(text)["quotes"]] == ["indirect"]
+    assert newslens.analyze(text, quotes="quoted")["quotes"] == []
+
+
+def test_empty_and_odd_texts_give_results():
+    for text in ["", " ", "\u202eRTL\u202c", "🙂" * 1000, "\"" * 500, "\x00\x01 junk"]:
+        r = newslens.analyze(text)
+        assert set(r) >= {"entities", "groups", "quotes", "sentences", "summary"}
