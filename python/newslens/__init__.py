@@ -14,23 +14,44 @@ people and organisations ranked, and who said what), every span with ``start``,
 Offsets count code points by default (``offsets="chars"``), so that
 ``text[e["start"]:e["end"]] == e["text"]`` in Python.
 
+``analyze_many`` analyses any iterable on every core, in input order; ``frames`` turns
+results into pandas DataFrames (entities, quotes, people); ``to_displacy`` gives spaCy
+displaCy's manual format; a result shows itself in a notebook as HTML.
+
 Licences: the code is MIT OR Apache-2.0; the compiled models were learned from
 CoNLL-2003 (Reuters RCV1 news, research use) and PolNeAR (US political news, research
 use), which they carry as weights and word counts only.
 """
 
+import collections
 import json
-from typing import Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from . import _newslens
+from ._views import Frames, frames, report_html, to_displacy
 
-__all__ = ["analyze", "analyze_many", "Analysis", "__version__"]
+__all__ = ["analyze", "analyze_many", "frames", "to_displacy", "Analysis", "Frames", "__version__"]
 __version__: str = _newslens.__version__
 
 
 class Analysis(dict):
-    """One text's analysis: a plain dict (equal to the CLI's JSON), with nothing added
-    but how a notebook shows it."""
+    """One text's analysis: a plain dict, equal to the CLI's JSON. Beside its keys it
+    keeps the text it was made from (``.text``) and how its offsets count
+    (``.offsets``), for :func:`to_displacy` and for how a notebook shows it (the
+    people, who said what, and the marked text: escaped HTML, no script)."""
+
+    text: Optional[str] = None
+    offsets: str = "chars"
+
+    def _repr_html_(self) -> str:
+        return report_html(self)
+
+
+def _analysis(line: str, text: Any, offsets: str) -> Analysis:
+    result = Analysis(json.loads(line))
+    if "error" not in result:
+        result.text, result.offsets = text, offsets
+    return result
 
 
 def analyze(text: str, *, quotes: str = "all", offsets: str = "chars") -> Analysis:
@@ -45,7 +66,7 @@ def analyze(text: str, *, quotes: str = "all", offsets: str = "chars") -> Analys
     Raises ``TypeError`` when ``text`` is not a str, ``ValueError`` when it holds half
     of a surrogate pair or an option has no such value.
     """
-    return Analysis(json.loads(_newslens.analyze_json(text, quotes, offsets)))
+    return _analysis(_newslens.analyze_json(text, quotes, offsets), text, offsets)
 
 
 def analyze_many(
@@ -67,6 +88,15 @@ def analyze_many(
     as the CLI's JSONL answers a bad line. ``quotes`` and ``offsets`` as in
     :func:`analyze`.
     """
+    # The texts as the core reads them, each kept until its result comes back (at most
+    # a chunk of them).
+    held: "collections.deque[Any]" = collections.deque()
+
+    def feed() -> Iterator[Any]:
+        for text in texts:
+            held.append(text)
+            yield text
+
     # Called now, so that a bad option raises here and not at the first result.
-    batch = _newslens.analyze_batch(texts, quotes, offsets, threads, errors)
-    return (Analysis(json.loads(line)) for line in batch)
+    batch = _newslens.analyze_batch(feed(), quotes, offsets, threads, errors)
+    return (_analysis(line, held.popleft(), offsets) for line in batch)

@@ -145,6 +145,10 @@ fn edge_cases() {
         "\u{FFFD}\u{FFFD}",
         "🇺🇦🇺🇦🇺🇦",
         "مرحبا “بالعالم” said Ahmed Ali.",
+        // A space and a right-to-left mark are one token, whose sentence starts
+        // before the paragraph's trimmed text.
+        " \u{200f}",
+        " \u{200f}Ann Lee said so.\n\u{200f} By Tom Baird",
     ] {
         check_output(text);
     }

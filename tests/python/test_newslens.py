@@ -123,3 +123,43 @@ def test_empty_and_odd_texts_give_results():
     for text in ["", " ", "\u202eRTL\u202c", "🙂" * 1000, "\"" * 500, "\x00\x01 junk"]:
         r = newslens.analyze(text)
         assert set(r) >= {"entities", "groups", "quotes", "sentences", "summary"}
+
+
+def test_frames_are_long_tables_of_a_batch():
+    pd = pytest.importorskip("pandas")
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES[:3]] + [5]
+    results = list(newslens.analyze_many(texts, errors="skip"))
+    f = newslens.frames(results, ids=["a", "b", "c", "bad"])
+    assert isinstance(f.entities, pd.DataFrame)
+    assert len(f.entities) == sum(len(r["entities"]) for r in results[:3])
+    assert len(f.quotes) == sum(len(r["quotes"]) for r in results[:3])
+    assert set(f.quotes.columns) >= {"id", "speaker", "speaker_mention", "kind", "cue", "text", "start", "end"}
+    assert list(f.people.columns) == ["id", "name", "kind", "group", "mentions", "quotes"]
+    assert set(f.entities["id"]) == {"a", "b", "c"}
+    first = results[0]
+    rows = f.quotes[f.quotes["id"] == "a"]
+    assert list(rows["text"]) == [q["text"] for q in first["quotes"]]
+    top = f.people[f.people["id"] == "a"].iloc[0]
+    assert top["name"] == first["summary"]["people"][0]["name"]
+    assert newslens.frames(iter(results[:1])).entities["id"].unique().tolist() == [0]
+
+
+def test_displacy_gets_its_manual_format():
+    text = "Ann Lee met Harbour Works in Elwin on Monday."
+    d = newslens.to_displacy(newslens.analyze(text))
+    assert d["text"] == text and d["title"] is None
+    labels = {text[e["start"]:e["end"]]: e["label"] for e in d["ents"]}
+    assert labels["Ann Lee"] == "PERSON" and labels["Monday"] == "DATE"
+    r = newslens.analyze(text, offsets="utf8")
+    with pytest.raises(ValueError, match="code points"):
+        newslens.to_displacy(r)
+    assert newslens.to_displacy(dict(newslens.analyze(text)), text=text) == d
+
+
+def test_a_notebook_shows_the_result_as_escaped_html():
+    text = '<script>alert(1)</script> "We will rebuild," Mayor Ann Lee said.'
+    page = newslens.analyze(text)._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "Ann Lee" in page and "Who said what" in page
+    many = list(newslens.analyze_many([text]))[0]
+    assert many.text == text and many._repr_html_() == page
