@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput at scale: CoNLL-2003 dev repeated to at least 5 MB of JSONL, analysed by
-the CLI on one thread and on every thread, by the Python package's `analyze_many`,
-and by the Dask example on a local cluster of two worker processes.
+the CLI on one thread and on every thread, by the Python package's `analyze_many`
+(dicts, and JSON lines as they are), and by the Dask example on a local cluster of two worker processes.
 
     python3 scripts/bench_scale.py [--cli target/release/newslens] [--shared ../shared]
                                    [--mb 5] [--runs 3]
@@ -77,8 +77,10 @@ def main():
         try:
             import newslens
 
-            rows.append((f"analyze_many, {cores} threads",
+            rows.append((f"analyze_many, {cores} threads, dicts",
                          best(args.runs, lambda: sum(1 for _ in newslens.analyze_many(texts)))))
+            rows.append((f"analyze_many, {cores} threads, as_json",
+                         best(args.runs, lambda: sum(1 for _ in newslens.analyze_many(texts, as_json=True)))))
         except ImportError:
             print("skipped analyze_many: no newslens package in this Python")
         try:

@@ -10,7 +10,9 @@ use crate::{analyze_with, parallel, Offsets, Options, QuoteMode, Written};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use std::collections::VecDeque;
+use std::collections::HashMap;
+use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
 /// The options of a call, from its keyword arguments.
 fn options(quotes: &str) -> PyResult<Options> {
@@ -100,18 +102,27 @@ fn analyze_json(
     Ok(py.detach(|| json(&text, options, unit)))
 }
 
-/// The results of a batch, a chunk of items at a time, in input order.
+/// One item of a batch on its way: its position, and its text or why it has none;
+/// coming back, its analysis as JSON or why it has none.
+type Job = (usize, Result<String, Bad>);
+
+/// The results of a batch, in input order. Worker threads analyse while Python takes
+/// the results already done: at most `window` items are read from Python and not yet
+/// handed back.
 #[pyclass(module = "newslens._newslens")]
 struct Batch {
     items: Py<PyAny>,
-    options: Options,
-    unit: Offsets,
-    threads: usize,
     skip: bool,
-    /// Results done and not yet taken: each a line of JSON, or why its item is bad.
-    ready: VecDeque<Result<String, Bad>>,
-    /// How many items were read.
+    window: usize,
+    /// To the workers; `None` once the items are all read.
+    jobs: Option<SyncSender<Job>>,
+    /// From the workers (in a mutex: a Python class must be `Sync`).
+    results: Mutex<Receiver<Job>>,
+    /// Results done before the one next in order.
+    waiting: HashMap<usize, Result<String, Bad>>,
+    /// How many items were read, and handed back.
     read: usize,
+    next: usize,
     done: bool,
 }
 
@@ -122,65 +133,98 @@ impl Batch {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<String>> {
-        if self.ready.is_empty() && !self.done {
-            self.fill(py)?;
+        if self.done {
+            return Ok(None);
         }
-        match self.ready.pop_front() {
-            None => Ok(None),
-            Some(Ok(json)) => Ok(Some(json)),
-            Some(Err(bad)) if self.skip => Ok(Some(
-                serde_json::json!({ "error": bad.message() }).to_string(),
-            )),
-            Some(Err(bad)) => {
-                self.done = true;
-                self.ready.clear();
-                Err(bad.into_err())
+        loop {
+            self.feed(py)?;
+            if let Some(result) = self.waiting.remove(&self.next) {
+                self.next += 1;
+                return match result {
+                    Ok(json) => Ok(Some(json)),
+                    Err(bad) if self.skip => Ok(Some(
+                        serde_json::json!({ "error": bad.message() }).to_string(),
+                    )),
+                    Err(bad) => {
+                        self.done = true;
+                        self.jobs = None;
+                        Err(bad.into_err())
+                    }
+                };
             }
+            if self.jobs.is_none() && self.next == self.read {
+                self.done = true;
+                return Ok(None);
+            }
+            let results = &self.results;
+            let received = py.detach(|| results.lock().ok().and_then(|rx| rx.recv().ok()));
+            let (seq, result) =
+                received.ok_or_else(|| PyValueError::new_err("the analysis threads stopped"))?;
+            self.waiting.insert(seq, result);
         }
     }
 }
 
 impl Batch {
-    /// Reads the next chunk of items and analyses it on every thread, without the GIL.
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
-        let chunk = 16 * self.threads;
+    /// Reads items from Python until a window of them is out, or they end.
+    fn feed(&mut self, py: Python<'_>) -> PyResult<()> {
         let items = self.items.bind(py);
-        let mut texts: Vec<Result<String, Bad>> = Vec::with_capacity(chunk);
-        while texts.len() < chunk {
-            let Some(item) = items.call_method0("__next__").map_or_else(
-                |e| {
-                    if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(py) {
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                },
-                |item| Ok(Some(item)),
-            )?
-            else {
-                self.done = true;
-                break;
+        while self.read - self.next < self.window {
+            let Some(jobs) = &self.jobs else { break };
+            let item = match items.call_method0("__next__") {
+                Ok(item) => item,
+                Err(e) if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(py) => {
+                    self.jobs = None;
+                    break;
+                }
+                Err(e) => return Err(e),
             };
-            texts.push(text_of(&item, self.read));
+            let job = (self.read, text_of(&item, self.read));
+            // The channel holds a window: with fewer out, it never blocks.
+            jobs.send(job)
+                .map_err(|_| PyValueError::new_err("the analysis threads stopped"))?;
             self.read += 1;
         }
-        let (options, unit, threads) = (self.options, self.unit, self.threads);
-        let ready = &mut self.ready;
-        py.detach(|| {
-            let mut texts = texts.into_iter();
-            parallel::ordered(
-                threads,
-                4 * threads,
-                move || texts.next(),
-                |text| text.map(|t| json(&t, options, unit)),
-                |result| -> Result<(), ()> {
-                    ready.push_back(result);
-                    Ok(())
-                },
-            )
-        })
-        .expect("pushing to a queue cannot fail");
         Ok(())
+    }
+
+    /// A batch over `items` with `threads` workers.
+    fn start(
+        items: Py<PyAny>,
+        options: Options,
+        unit: Offsets,
+        threads: usize,
+        skip: bool,
+    ) -> Self {
+        let window = 4 * threads;
+        let (jobs, job_rx) = sync_channel::<Job>(window);
+        let (done, results) = channel::<Job>();
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        for _ in 0..threads {
+            let (job_rx, done) = (Arc::clone(&job_rx), done.clone());
+            std::thread::spawn(move || loop {
+                let job = match job_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => break,
+                };
+                let Ok((seq, text)) = job else { break };
+                let result = text.map(|t| json(&t, options, unit));
+                if done.send((seq, result)).is_err() {
+                    break;
+                }
+            });
+        }
+        Batch {
+            items,
+            skip,
+            window,
+            jobs: Some(jobs),
+            results: Mutex::new(results),
+            waiting: HashMap::new(),
+            read: 0,
+            next: 0,
+            done: false,
+        }
     }
 }
 
@@ -188,8 +232,8 @@ impl Batch {
 /// --
 ///
 /// An iterator of the analyses of `items` (any iterable of str), in input order, each
-/// a line of JSON; read and analysed a chunk at a time on `threads` threads (default:
-/// every core) without the GIL. A bad item raises (errors="raise") or is answered by
+/// a line of JSON; analysed on `threads` threads (default: every core) without the
+/// GIL while Python takes the results done, at most a few items per thread ahead. A bad item raises (errors="raise") or is answered by
 /// `{"error": ...}` (errors="skip").
 #[pyfunction]
 #[pyo3(signature = (items, quotes = "all", offsets = "chars", threads = None, errors = "raise"))]
@@ -214,16 +258,13 @@ fn analyze_batch(
         Some(n) => n,
         None => parallel::default_threads(),
     };
-    Ok(Batch {
-        items: items.try_iter()?.into_any().unbind(),
-        options: options(quotes)?,
-        unit: unit(offsets)?,
+    Ok(Batch::start(
+        items.try_iter()?.into_any().unbind(),
+        options(quotes)?,
+        unit(offsets)?,
         threads,
         skip,
-        ready: VecDeque::new(),
-        read: 0,
-        done: false,
-    })
+    ))
 }
 
 /// The compiled core of the `newslens` package.

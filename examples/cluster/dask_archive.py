@@ -14,22 +14,25 @@ newslens-*.whl``) and nothing else: the models are compiled into it. See the REA
 import argparse
 import json
 import os
-from typing import Any, Dict, Iterable, Iterator, List
+from typing import Any, Iterable, Iterator, List
 
 import dask.bag as db
 
 import newslens
 
 
-def analyze_partition(records: Iterable[Dict[str, Any]], quotes: str = "all",
-                      threads: int = 1) -> Iterator[Dict[str, Any]]:
-    """The analyses of one partition's records, each with its id, in order; a record
-    whose text cannot be analysed gets ``{"id", "error"}``."""
-    records = list(records)
+def analyze_partition(lines: Iterable[str], quotes: str = "all",
+                      threads: int = 1) -> Iterator[str]:
+    """The analyses of one partition's JSON lines, in order, each a line of JSON with its
+    id first (as ``newslens analyze --jsonl`` writes it); a record whose text cannot be
+    analysed gets ``{"id", "error"}``. The results stay JSON text: parsing them only to
+    write them again would cost more than the analysis."""
+    records = [json.loads(line) for line in lines if line.strip()]
     texts = (r.get("text") for r in records)
-    for r, result in zip(records, newslens.analyze_many(texts, quotes=quotes, threads=threads,
-                                                         errors="skip")):
-        yield {"id": r.get("id"), **result}
+    results = newslens.analyze_many(texts, quotes=quotes, threads=threads, errors="skip",
+                                    as_json=True)
+    for r, result in zip(records, results):
+        yield '{"id":' + json.dumps(r.get("id")) + "," + result[1:]
 
 
 def analyze_archive(paths: Any, out_dir: str, quotes: str = "all", threads: int = 1,
@@ -37,11 +40,10 @@ def analyze_archive(paths: Any, out_dir: str, quotes: str = "all", threads: int 
     """Reads the JSONL files ``paths`` (a glob or a list), analyses them on the current
     Dask client (or the local scheduler) and writes ``out_dir/*.jsonl``; returns the
     files written."""
-    bag = db.read_text(paths, blocksize=blocksize).filter(lambda line: line.strip())
-    results = bag.map(json.loads).map_partitions(analyze_partition, quotes, threads)
+    bag = db.read_text(paths, blocksize=blocksize)
+    results = bag.map_partitions(analyze_partition, quotes, threads)
     os.makedirs(out_dir, exist_ok=True)
-    return results.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(
-        os.path.join(out_dir, "*.jsonl"))
+    return results.to_textfiles(os.path.join(out_dir, "*.jsonl"))
 
 
 def main() -> None:

@@ -71,6 +71,19 @@ def test_many_come_in_input_order_on_any_number_of_threads():
     for threads in (1, 2, 3):
         assert list(newslens.analyze_many(texts, threads=threads)) == one
     assert list(newslens.analyze_many(iter(texts))) == one
+    lines = list(newslens.analyze_many(texts, as_json=True))
+    assert [json.loads(line) for line in lines] == one
+
+
+def test_the_json_lines_are_the_clis():
+    if not Path(CLI).exists():
+        pytest.skip(f"no CLI at {CLI}: build it with cargo build --release")
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
+    jsonl = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+    out = subprocess.run([CLI, "analyze", "--jsonl", "--offsets", "chars"], input=jsonl.encode(),
+                         check=True, capture_output=True).stdout.decode().splitlines()
+    for i, (cli, line) in enumerate(zip(out, newslens.analyze_many(texts, as_json=True))):
+        assert cli == '{"id":' + str(i) + "," + line[1:]
 
 
 def test_an_endless_iterator_is_read_a_chunk_at_a_time():
@@ -84,7 +97,7 @@ def test_an_endless_iterator_is_read_a_chunk_at_a_time():
     got = newslens.analyze_many(articles(), threads=2)
     names = [next(got)["quotes"][0]["speaker"]["name"] for _ in range(100)]
     assert names == ["Ann Lee"] * 100
-    assert next(pulled) <= 100 + 16 * 2, "no more than a chunk read ahead"
+    assert next(pulled) <= 100 + 4 * 2 + 1, "no more than a few texts per thread read ahead"
 
 
 def test_a_bad_item_raises_naming_its_place_or_is_answered():
