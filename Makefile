@@ -9,8 +9,9 @@ WASM := target/wasm32-unknown-unknown/release/newslens.wasm
 CLI := target/release/newslens
 
 PY := target/py
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
-.PHONY: all setup setup-browser setup-fuzz setup-python wheel test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-scale bench-shapes bench-browser screenshots clean
+.PHONY: all setup setup-browser setup-fuzz setup-python wheel package test-npm test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-scale bench-shapes bench-browser screenshots clean
 
 all: build
 
@@ -38,6 +39,17 @@ serve: build
 ## screenshots: docs/page-{1280,375}-{light,dark}.png of the page on the seed article
 screenshots: build setup-browser
 	node tests/browser/screenshots.mjs
+
+## package: the npm package, packed: dist/newslens-VERSION.tgz (Node, browsers, bundlers)
+package: build
+	node scripts/package.mjs
+	@mkdir -p dist
+	cd target/npm/newslens && npm pack --quiet --pack-destination ../../../dist
+	@printf 'dist/newslens-$(VERSION).tgz: %s bytes\n' $$(stat -c %s dist/newslens-$(VERSION).tgz)
+
+## test-npm: the packed package installed into a fresh project and used from Node
+test-npm: package
+	node --test tests/npm/
 
 ## setup-python: a virtual environment under target/py with maturin, pytest, pandas, Dask
 ## and PySpark, and Debian's Java runtime for Spark
@@ -75,7 +87,7 @@ test-browser: build setup-browser
 
 ## test: every test (lint, native unit/golden/property/CLI tests, the Python package, wasm
 ## under Node, the page in Chromium, each fuzz target for a short while), then the scores
-test: setup setup-browser lint test-rust test-python test-wasm test-browser fuzz-smoke eval
+test: setup setup-browser lint test-rust test-python test-wasm test-browser test-npm fuzz-smoke eval
 
 ## fuzz: each fuzz target (fuzz/fuzz_targets) for FUZZ_SECONDS (600), from the committed
 ## seeds (fuzz/seeds) and what earlier runs found (fuzz/corpus, not committed); a finding

@@ -1,7 +1,7 @@
 // The page: sends the article to the worker, renders the result with text nodes only
 // (never innerHTML with article text), and links cards and entities to their spans.
 import { EXAMPLE } from './example.js';
-import { analyze as analyzeText, count, cueText, el, kindText, marksOf, speakers, start, words } from './lens.js';
+import { count, cueText, el, kindText, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('article');
@@ -17,7 +17,8 @@ let typing = null; // the debounce timer of re-analysis as you type
 let last = null; // the text and result on show
 let latest = 0; // the analysis whose result is to be shown
 
-start().then((version) => {
+const lens = sharedAnalyzer();
+lens.ready.then((version) => {
   analyseButton.disabled = false;
   status.textContent = 'Ready.';
   $('version').textContent = `newslens ${version}`;
@@ -45,9 +46,9 @@ async function analyze() {
   analyseButton.disabled = true;
   $('busy').hidden = false;
   status.textContent = text.length > 200000 ? 'Analysing a long article…' : 'Analysing…';
-  let answer;
+  let result;
   try {
-    answer = await analyzeText(text, $('reported').checked ? 'all' : 'quoted');
+    result = await lens.analyze(text, { quotes: $('reported').checked ? 'all' : 'quoted' });
   } catch (err) {
     if (id !== latest) return;
     status.textContent = `The analysis failed: ${err.message}`;
@@ -56,9 +57,8 @@ async function analyze() {
     return;
   }
   if (id !== latest) return;
-  const { result, ms } = answer;
   analyseButton.disabled = false;
-  const found = `Found ${result.entities.length} entities and ${result.quotes.length} quotes in ${ms.toFixed(0)} ms.`;
+  const found = `Found ${result.entities.length} entities and ${result.quotes.length} quotes in ${result.ms.toFixed(0)} ms.`;
   status.textContent = `${found} Drawing…`;
   if (await render(text, result)) {
     status.textContent = found;

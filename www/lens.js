@@ -1,60 +1,85 @@
-// What the page (app.js) and <news-lens> (news-lens.js) share: the client of the one
-// analysis worker, and the helpers that draw a result. The result comes ranked and
+// What the page (app.js) and <news-lens> (news-lens.js) share, and the package exports
+// as `newslens/worker`: the client of the analysis worker (`Analyzer`), and the helpers
+// that draw a result. The result comes ranked and
 // grouped from Rust (`result.summary`): nothing here groups or counts.
 
-let worker = null;
-let ready = null;
-let nextId = 0;
-/** The analyses asked for and not yet answered, by id: their promise's ends and the
- * parts of a long result received so far. */
-const waiting = new Map();
+/** A client of one analysis worker (worker.js): analyses run off the main thread, in
+ * the order asked, and a long result comes back in parts, each a task of its own to
+ * receive (no long block of the page).
+ *
+ *     const lens = new Analyzer();
+ *     const result = await lens.analyze(text, { quotes: 'quoted' });
+ */
+export class Analyzer {
+  #worker;
+  #nextId = 0;
+  /** The analyses asked for and not yet answered, by id: their promise's ends and the
+   * parts of a long result received so far. */
+  #waiting = new Map();
 
-/** Starts the page's one analysis worker (worker.js), if it is not started yet;
- * resolves with newslens's version once it is ready, rejects if it cannot start. */
-export function start() {
-  if (ready) return ready;
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  ready = new Promise((resolve, reject) => {
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'ready') {
-        resolve(data.version);
-        return;
-      }
-      const asked = waiting.get(data.id);
-      if (!asked) return;
-      if (data.type === 'part') {
-        // A long result comes in parts, each a task of its own to receive.
-        (asked.parts[data.key] ??= []).push(...data.items);
-        return;
-      }
-      waiting.delete(data.id);
-      if (data.type === 'result') {
-        const result = { ...data.result, ...asked.parts };
-        asked.resolve({ result, ms: data.ms });
-      } else {
-        asked.reject(new Error(data.message));
-      }
-    };
-    worker.onerror = (event) => {
-      const err = new Error(event.message || 'the analyser could not start');
-      reject(err);
-      for (const asked of waiting.values()) asked.reject(err);
-      waiting.clear();
-    };
-  });
-  return ready;
+  /** Starts the worker; `workerUrl` is where worker.js is (beside this module if absent). */
+  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+    this.#worker = new Worker(workerUrl, { type: 'module' });
+    /** Resolves with newslens's version once the worker is ready; rejects if it cannot
+     * start. */
+    this.ready = new Promise((resolve, reject) => {
+      this.#worker.onmessage = ({ data }) => {
+        if (data.type === 'ready') {
+          resolve(data.version);
+          return;
+        }
+        const asked = this.#waiting.get(data.id);
+        if (!asked) return;
+        if (data.type === 'part') {
+          (asked.parts[data.key] ??= []).push(...data.items);
+          return;
+        }
+        this.#waiting.delete(data.id);
+        if (data.type === 'result') {
+          const result = { ...data.result, ...asked.parts };
+          // The time the analysis itself took in the worker, in milliseconds.
+          Object.defineProperty(result, 'ms', { value: data.ms, enumerable: false });
+          asked.resolve(result);
+        } else {
+          asked.reject(new Error(data.message));
+        }
+      };
+      this.#worker.onerror = (event) => {
+        const err = new Error(event.message || 'the analyser could not start');
+        reject(err);
+        for (const asked of this.#waiting.values()) asked.reject(err);
+        this.#waiting.clear();
+      };
+    });
+  }
+
+  /** Analyses `text` in the worker; `options.quotes` as `analyzeWith` takes it ("all",
+   * the default, "quoted" or "rules"). Resolves with the `Analysis` (its `ms`, not
+   * enumerable, is the time the analysis took in the worker). */
+  async analyze(text, options = {}) {
+    await this.ready;
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject, parts: {} });
+      this.#worker.postMessage({ id, text, quotes: options.quotes, parts: true });
+    });
+  }
+
+  /** Stops the worker; analyses not yet answered are rejected. */
+  terminate() {
+    this.#worker.terminate();
+    for (const asked of this.#waiting.values()) asked.reject(new Error('the analyser was stopped'));
+    this.#waiting.clear();
+  }
 }
 
-/** Analyses `text` in the worker, quotes found as `quotes` says ("all", "quoted",
- * "rules"; the default if undefined); resolves with `{ result, ms }`, the `Analysis`
- * (see pkg/newslens.d.ts) and the milliseconds it took. */
-export async function analyze(text, quotes) {
-  await start();
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject, parts: {} });
-    worker.postMessage({ id, text, quotes, parts: true });
-  });
+let shared = null;
+
+/** The page's one shared analyser, started on first use (the page and every
+ * `<news-lens>` on it use the same worker). */
+export function sharedAnalyzer() {
+  shared ??= new Analyzer();
+  return shared;
 }
 
 /** An element: `class` and attributes with a dash (`data-*`, `aria-*`) set as

@@ -14,7 +14,7 @@
 // Everything is drawn in a shadow root with its own stylesheet: no CSS leaks in or out,
 // and the article is only ever written as text nodes.
 
-import { analyze, count, cueText, el, kindText, marksOf, speakers, words } from './lens.js';
+import { count, cueText, el, kindText, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
 
 export class NewsLens extends HTMLElement {
   static observedAttributes = ['text', 'quotes'];
@@ -63,7 +63,7 @@ export class NewsLens extends HTMLElement {
     const text = this.text;
     let result;
     try {
-      ({ result } = await analyze(text, this.getAttribute('quotes') ?? undefined));
+      result = await sharedAnalyzer().analyze(text, { quotes: this.getAttribute('quotes') ?? undefined });
     } catch (err) {
       this.dispatchEvent(new CustomEvent('error', { detail: err }));
       return;
