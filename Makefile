@@ -11,7 +11,7 @@ CLI := target/release/newslens
 PY := target/py
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
-.PHONY: all setup setup-browser setup-fuzz setup-python wheel package test-npm test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-scale bench-shapes bench-browser screenshots clean
+.PHONY: all setup setup-browser setup-fuzz setup-python wheel package site test-site test-npm test-python build serve test test-rust test-wasm test-browser fuzz fuzz-smoke lint eval peers bench bench-scale bench-shapes bench-browser screenshots clean
 
 all: build
 
@@ -51,6 +51,18 @@ package: build
 test-npm: package
 	node --test tests/npm/
 
+## site: the page for any static host, dist/newslens-site-VERSION.zip (with _headers)
+site: build
+	python3 scripts/site.py
+
+## test-site: the zip unpacked into a sub-folder (/tools/newslens/) of a served folder,
+## and the page tests run there (offline reload included)
+test-site: site setup-browser
+	@rm -rf target/site-test && mkdir -p target/site-test/tools
+	python3 -m zipfile -e dist/newslens-site-$(VERSION).zip target/site-test/tools
+	@test -s target/site-test/tools/newslens/_headers && test -s target/site-test/tools/newslens/HOSTING.txt
+	SITE_ROOT=target/site-test SITE_BASE=/tools/newslens/ node --test tests/browser/page.test.mjs tests/browser/offline.test.mjs
+
 ## setup-python: a virtual environment under target/py with maturin, pytest, pandas, Dask
 ## and PySpark, and Debian's Java runtime for Spark
 PY_PACKAGES := maturin pytest "pandas<3" pyarrow "dask[distributed]" pyspark
@@ -87,7 +99,7 @@ test-browser: build setup-browser
 
 ## test: every test (lint, native unit/golden/property/CLI tests, the Python package, wasm
 ## under Node, the page in Chromium, each fuzz target for a short while), then the scores
-test: setup setup-browser lint test-rust test-python test-wasm test-browser test-npm fuzz-smoke eval
+test: setup setup-browser lint test-rust test-python test-wasm test-browser test-npm test-site fuzz-smoke eval
 
 ## fuzz: each fuzz target (fuzz/fuzz_targets) for FUZZ_SECONDS (600), from the committed
 ## seeds (fuzz/seeds) and what earlier runs found (fuzz/corpus, not committed); a finding

@@ -367,7 +367,7 @@ test('readiness on a warm cache is measured and reported (not asserted)', async 
 test('no request left the origin and nothing went wrong', () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(problems, []);
-  assert.ok(server.requested.includes('/pkg/newslens_bg.wasm'));
+  assert.ok(server.requested.includes(new URL('pkg/newslens_bg.wasm', server.url).pathname));
 });
 
 test('a headline said by the name before its colon shows that cue in words', async () => {

@@ -1,11 +1,16 @@
 // A tiny static server for www/ on 127.0.0.1 (a free port), for the browser tests and
-// the browser benchmark. It records every path asked for.
+// the browser benchmark. It records every path asked for. SITE_ROOT serves another
+// folder, and SITE_BASE names the sub-folder the page is in (`make test-site` serves
+// the unpacked site zip from /tools/newslens/).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
+const ROOT = process.env.SITE_ROOT
+  ? join(process.env.SITE_ROOT, '/')
+  : fileURLToPath(new URL('../../www/', import.meta.url));
+const BASE = process.env.SITE_BASE || '/';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
@@ -29,7 +34,7 @@ export async function serve() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, requested, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${BASE}`, requested, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
