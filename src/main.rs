@@ -211,17 +211,11 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
     const BATCH_LINES: usize = 16;
     const BATCH_BYTES: usize = 1 << 18;
 
-    /// Where the first line break in `bytes` is.
-    fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-        bytes.iter().position(|&b| b == b'\n')
-    }
-
-    /// One input line's answer, as the writer takes it: the output line, what to say
-    /// on standard error, and whether the line was good.
+    /// One input line's answer, as the writer takes it: the output line, and what to
+    /// say on standard error when the line was bad.
     struct Answer {
         line: Vec<u8>,
         complaint: Option<String>,
-        good: bool,
     }
 
     /// Reads JSONL from `file` (standard input when `None` or "-") line by line,
@@ -258,7 +252,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             let mut bytes = 0;
             while !failed && lines.len() < BATCH_LINES && bytes < BATCH_BYTES {
                 let buffered = input.buffer();
-                if !lines.is_empty() && memchr_newline(buffered).is_none() {
+                if !lines.is_empty() && memchr::memchr(b'\n', buffered).is_none() {
                     break;
                 }
                 let mut buf = Vec::new();
@@ -295,7 +289,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
                 if let Some(complaint) = &answer.complaint {
                     bar.suspend(|| eprintln!("newslens: {complaint}"));
                 }
-                all_good &= answer.good;
+                all_good &= answer.complaint.is_none();
                 out.write_all(&answer.line)?;
                 done += 1;
             }
@@ -338,12 +332,7 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             }
         };
         written.map_err(|e| e.to_string())?;
-        let good = complaint.is_none();
-        Ok(Answer {
-            line,
-            complaint,
-            good,
-        })
+        Ok(Answer { line, complaint })
     }
 
     /// The analysis as a reader takes it in, from its summary: the people and

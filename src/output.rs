@@ -21,6 +21,23 @@ pub enum Offsets {
     Chars,
 }
 
+impl std::str::FromStr for Offsets {
+    type Err = String;
+
+    /// A unit by the name the CLI and the Python package give it: "utf8", "utf16" or
+    /// "chars".
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "utf8" => Ok(Offsets::Utf8),
+            "utf16" => Ok(Offsets::Utf16),
+            "chars" => Ok(Offsets::Chars),
+            other => Err(format!(
+                "offsets must be \"chars\", \"utf16\" or \"utf8\", not {other:?}"
+            )),
+        }
+    }
+}
+
 /// The analysis of one text, ready to serialise. Its texts are borrowed from the
 /// [`Document`] it was made from: a text of a million mentions costs no million
 /// strings.

@@ -6,7 +6,7 @@
 //! Not in the wasm: a browser page has one worker per analysis.
 
 use std::collections::HashMap;
-use std::sync::mpsc::{channel, sync_channel};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 /// The number of threads to use when the caller does not say: the machine's cores.
@@ -81,36 +81,83 @@ where
                 }
             }
         });
+        // Owned by the workers: when the last one stops, the reader's sends fail and it
+        // stops too (after a write error, say).
         let job_rx = Arc::new(Mutex::new(job_rx));
         for _ in 0..threads {
             let (job_rx, done_tx, work) = (Arc::clone(&job_rx), done_tx.clone(), &work);
-            s.spawn(move || loop {
-                let job = match job_rx.lock() {
-                    Ok(rx) => rx.recv(),
-                    Err(_) => break,
-                };
-                let Ok((seq, item)) = job else { break };
-                if done_tx.send((seq, work(item))).is_err() {
-                    break;
-                }
-            });
+            s.spawn(move || work_on(&job_rx, &done_tx, work));
         }
         drop(done_tx);
-        // Results done out of order wait here for the ones before them: at most a
-        // window of them.
-        let mut waiting: HashMap<usize, R> = HashMap::with_capacity(window);
-        let mut next = 0;
+        // Results done out of order wait for the ones before them: at most a window.
+        let mut order = InOrder::default();
         for (seq, result) in &done {
-            waiting.insert(seq, result);
-            while let Some(result) = waiting.remove(&next) {
+            order.insert(seq, result);
+            while let Some(result) = order.pop() {
                 write(result)?;
-                next += 1;
                 // The reader may be gone (the input ended): nothing to wake.
                 let _ = room_tx.send(());
             }
         }
         Ok(())
     })
+}
+
+/// A worker of a pool: takes numbered jobs from `jobs`, which the pool's workers
+/// share, until it closes, and sends each result with its number to `done` (until
+/// nobody receives them).
+pub(crate) fn work_on<T, R>(
+    jobs: &Mutex<Receiver<(usize, T)>>,
+    done: &Sender<(usize, R)>,
+    work: impl Fn(T) -> R,
+) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => break,
+        };
+        let Ok((seq, item)) = job else { break };
+        if done.send((seq, work(item))).is_err() {
+            break;
+        }
+    }
+}
+
+/// Numbered results that come out of order, handed on in order.
+#[derive(Debug)]
+pub(crate) struct InOrder<R> {
+    waiting: HashMap<usize, R>,
+    next: usize,
+}
+
+impl<R> Default for InOrder<R> {
+    fn default() -> Self {
+        InOrder {
+            waiting: HashMap::new(),
+            next: 0,
+        }
+    }
+}
+
+impl<R> InOrder<R> {
+    /// Keeps result number `seq` until the ones before it are handed on.
+    pub(crate) fn insert(&mut self, seq: usize, result: R) {
+        self.waiting.insert(seq, result);
+    }
+
+    /// The next result in order, if it is done.
+    pub(crate) fn pop(&mut self) -> Option<R> {
+        let result = self.waiting.remove(&self.next)?;
+        self.next += 1;
+        Some(result)
+    }
+
+    /// How many results were handed on (a batch that reads as it hands on counts
+    /// what is out with it).
+    #[cfg(feature = "python")]
+    pub(crate) fn handed(&self) -> usize {
+        self.next
+    }
 }
 
 #[cfg(test)]
@@ -186,5 +233,14 @@ mod tests {
         );
         assert_eq!(r, Err("closed"));
         assert_eq!(written, 11);
+    }
+
+    #[test]
+    fn a_write_error_stops_a_reader_that_waits_on_busy_workers() {
+        // A window far wider than the workers' queue: the reader waits to hand over
+        // a job, not for room, when the first write fails; it must not wait forever.
+        let mut items = 0..u64::MAX;
+        let r = ordered(2, 1000, move || items.next(), |n| n, |_| Err("closed"));
+        assert_eq!(r, Err("closed"));
     }
 }

@@ -1,16 +1,17 @@
 //! The Python interface, `newslens._newslens` (built with the `python` feature by
 //! maturin; `python/newslens/` wraps it): each analysis as the CLI's JSON, so that the
 //! package's result is the CLI's, byte for byte before Python parses it. It converts
-//! only: the analysis is [`crate::analyze_with`], the batch [`crate::parallel::ordered`].
+//! only: the analysis is [`crate::analyze_with`], a batch's workers and their order
+//! those of [`crate::parallel`].
 //!
-//! The GIL is released while texts are analysed; a batch reads its items from Python
-//! a chunk at a time, so an endless iterator needs only a chunk's memory.
+//! Texts are analysed without the GIL; a batch reads a few items per thread ahead of
+//! what Python has taken, so an endless iterator is fine.
 
-use crate::{analyze_with, parallel, Offsets, Options, QuoteMode, Written};
+use crate::parallel::{self, InOrder};
+use crate::{analyze_with, Offsets, Options, QuoteMode, Written};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use std::collections::HashMap;
 use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
@@ -21,14 +22,7 @@ fn options(quotes: &str) -> PyResult<Options> {
 }
 
 fn unit(offsets: &str) -> PyResult<Offsets> {
-    match offsets {
-        "chars" => Ok(Offsets::Chars),
-        "utf16" => Ok(Offsets::Utf16),
-        "utf8" => Ok(Offsets::Utf8),
-        other => Err(PyValueError::new_err(format!(
-            "offsets must be \"chars\", \"utf16\" or \"utf8\", not {other:?}"
-        ))),
-    }
+    offsets.parse().map_err(PyValueError::new_err)
 }
 
 /// The analysis of `text` as one line of JSON.
@@ -46,23 +40,29 @@ enum Bad {
     Value(String),
 }
 
-/// The text of `item` (the `at`-th, for messages).
-fn text_of(item: &Bound<'_, PyAny>, at: usize) -> Result<String, Bad> {
+/// The text of `item`.
+fn text_of(item: &Bound<'_, PyAny>) -> Result<String, Bad> {
     let Ok(s) = item.cast::<PyString>() else {
         let kind = item
             .get_type()
             .name()
             .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        return Err(Bad::Type(format!("item {at}: a str is needed, not {kind}")));
+        return Err(Bad::Type(format!("a str is needed, not {kind}")));
     };
     s.to_cow().map(std::borrow::Cow::into_owned).map_err(|_| {
-        Bad::Value(format!(
-            "item {at}: the text holds half of a surrogate pair, which has no UTF-8 form"
-        ))
+        Bad::Value("the text holds half of a surrogate pair, which has no UTF-8 form".into())
     })
 }
 
 impl Bad {
+    /// The same, said of the `at`-th item of a batch.
+    fn at(self, at: usize) -> Bad {
+        match self {
+            Bad::Type(m) => Bad::Type(format!("item {at}: {m}")),
+            Bad::Value(m) => Bad::Value(format!("item {at}: {m}")),
+        }
+    }
+
     fn into_err(self) -> PyErr {
         match self {
             Bad::Type(m) => PyTypeError::new_err(m),
@@ -91,14 +91,7 @@ fn analyze_json(
     offsets: &str,
 ) -> PyResult<String> {
     let (options, unit) = (options(quotes)?, unit(offsets)?);
-    let text = text_of(text, 0).map_err(|bad| {
-        // One text: no position to name.
-        let m = bad.message().trim_start_matches("item 0: ").to_owned();
-        match bad {
-            Bad::Type(_) => PyTypeError::new_err(m),
-            Bad::Value(_) => PyValueError::new_err(m),
-        }
-    })?;
+    let text = text_of(text).map_err(Bad::into_err)?;
     Ok(py.detach(|| json(&text, options, unit)))
 }
 
@@ -118,11 +111,10 @@ struct Batch {
     jobs: Option<SyncSender<Job>>,
     /// From the workers (in a mutex: a Python class must be `Sync`).
     results: Mutex<Receiver<Job>>,
-    /// Results done before the one next in order.
-    waiting: HashMap<usize, Result<String, Bad>>,
-    /// How many items were read, and handed back.
+    /// Results done, to be handed back in order.
+    order: InOrder<Result<String, Bad>>,
+    /// How many items were read.
     read: usize,
-    next: usize,
     done: bool,
 }
 
@@ -138,8 +130,7 @@ impl Batch {
         }
         loop {
             self.feed(py)?;
-            if let Some(result) = self.waiting.remove(&self.next) {
-                self.next += 1;
+            if let Some(result) = self.order.pop() {
                 return match result {
                     Ok(json) => Ok(Some(json)),
                     Err(bad) if self.skip => Ok(Some(
@@ -152,7 +143,7 @@ impl Batch {
                     }
                 };
             }
-            if self.jobs.is_none() && self.next == self.read {
+            if self.jobs.is_none() && self.order.handed() == self.read {
                 self.done = true;
                 return Ok(None);
             }
@@ -160,7 +151,7 @@ impl Batch {
             let received = py.detach(|| results.lock().ok().and_then(|rx| rx.recv().ok()));
             let (seq, result) =
                 received.ok_or_else(|| PyValueError::new_err("the analysis threads stopped"))?;
-            self.waiting.insert(seq, result);
+            self.order.insert(seq, result);
         }
     }
 }
@@ -169,7 +160,7 @@ impl Batch {
     /// Reads items from Python until a window of them is out, or they end.
     fn feed(&mut self, py: Python<'_>) -> PyResult<()> {
         let items = self.items.bind(py);
-        while self.read - self.next < self.window {
+        while self.read - self.order.handed() < self.window {
             let Some(jobs) = &self.jobs else { break };
             let item = match items.call_method0("__next__") {
                 Ok(item) => item,
@@ -179,7 +170,7 @@ impl Batch {
                 }
                 Err(e) => return Err(e),
             };
-            let job = (self.read, text_of(&item, self.read));
+            let job = (self.read, text_of(&item).map_err(|bad| bad.at(self.read)));
             // The channel holds a window: with fewer out, it never blocks.
             jobs.send(job)
                 .map_err(|_| PyValueError::new_err("the analysis threads stopped"))?;
@@ -202,16 +193,10 @@ impl Batch {
         let job_rx = Arc::new(Mutex::new(job_rx));
         for _ in 0..threads {
             let (job_rx, done) = (Arc::clone(&job_rx), done.clone());
-            std::thread::spawn(move || loop {
-                let job = match job_rx.lock() {
-                    Ok(rx) => rx.recv(),
-                    Err(_) => break,
-                };
-                let Ok((seq, text)) = job else { break };
-                let result = text.map(|t| json(&t, options, unit));
-                if done.send((seq, result)).is_err() {
-                    break;
-                }
+            std::thread::spawn(move || {
+                parallel::work_on(&job_rx, &done, |text: Result<String, Bad>| {
+                    text.map(|t| json(&t, options, unit))
+                });
             });
         }
         Batch {
@@ -220,9 +205,8 @@ impl Batch {
             window,
             jobs: Some(jobs),
             results: Mutex::new(results),
-            waiting: HashMap::new(),
+            order: InOrder::default(),
             read: 0,
-            next: 0,
             done: false,
         }
     }
@@ -233,8 +217,8 @@ impl Batch {
 ///
 /// An iterator of the analyses of `items` (any iterable of str), in input order, each
 /// a line of JSON; analysed on `threads` threads (default: every core) without the
-/// GIL while Python takes the results done, at most a few items per thread ahead. A bad item raises (errors="raise") or is answered by
-/// `{"error": ...}` (errors="skip").
+/// GIL while Python takes the results done, at most a few items per thread ahead. A
+/// bad item raises (errors="raise") or is answered by `{"error": ...}` (errors="skip").
 #[pyfunction]
 #[pyo3(signature = (items, quotes = "all", offsets = "chars", threads = None, errors = "raise"))]
 fn analyze_batch(
