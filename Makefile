@@ -19,7 +19,7 @@ setup:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@v=$$(cargo metadata --format-version 1 --locked | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="wasm-bindgen"))'); \
 	  wasm-bindgen --version 2>/dev/null | grep -q "$$v" || { echo "installing wasm-bindgen-cli $$v (a few minutes, once)"; cargo install wasm-bindgen-cli --version "$$v"; }
-	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+	@[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
 setup-browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
@@ -47,8 +47,9 @@ package: build
 	cd target/npm/newslens && npm pack --quiet --pack-destination ../../../dist
 	@printf 'dist/newslens-$(VERSION).tgz: %s bytes\n' $$(stat -c %s dist/newslens-$(VERSION).tgz)
 
-## test-npm: the packed package installed into a fresh project and used from Node
-test-npm: package
+## test-npm: the packed package installed into a fresh project and used from Node (the
+## API, require, npx newslens against the native command) and through esbuild in Chromium
+test-npm: package setup-browser
 	node --test tests/npm/
 
 ## site: the page for any static host, dist/newslens-site-VERSION.zip (with _headers)

@@ -3,7 +3,7 @@
 // the wasm synchronously, one for browsers and bundlers with `init()`, the element,
 // the worker client, types, package.json (version from Cargo.toml) and a README.
 // `make package` runs it, then `npm pack`.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,7 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))[1];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'pkg'), { recursive: true });
+mkdirSync(join(out, 'bin'));
 for (const f of ['newslens.js', 'newslens.d.ts', 'newslens_bg.wasm']) {
   cpSync(join(www, 'pkg', f), join(out, 'pkg', f));
 }
@@ -22,49 +23,12 @@ for (const f of ['news-lens.js', 'news-lens.d.ts', 'news-lens.css', 'lens.js', '
   cpSync(join(www, f), join(out, f));
 }
 
-const types = `export type {
-  Analysis, AnalyzeOptions, Entity, EntityKind, Group, Person, Quote, QuoteKind, Said,
-  Sentence, Speaker, Summary, TextSpan,
-} from './pkg/newslens.js';
-export { analyze, analyzeWith, version } from './pkg/newslens.js';
-/** Loads the wasm, once: from \`source\` (a URL, a Response, bytes or a compiled module),
- * else from beside this module. In Node it is loaded already: this resolves at once. */
-export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
-export default init;
-`;
-writeFileSync(join(out, 'index.d.ts'), types);
-
-writeFileSync(join(out, 'index.js'), `// Browsers and bundlers: call \`await init()\` once, then analyze.
-import wasmInit, { analyze, analyzeWith, version } from './pkg/newslens.js';
-
-let ready = null;
-
-/** Loads the wasm, once: from \`source\` (a URL, a Response, bytes or a compiled module),
- * else from beside this module (a bundler copies it when it follows \`new URL\`). */
-export function init(source) {
-  ready ??= wasmInit(source === undefined ? undefined : { module_or_path: source }).then(() => {});
-  return ready;
+// The package's own modules (npm/): the entries for browsers and bundlers (index.js)
+// and for Node (node.js), their types, and the `newslens` command (bin/newslens.js).
+for (const f of ['index.js', 'index.d.ts', 'node.js', 'bin/newslens.js']) {
+  cpSync(join(root, 'npm', f), join(out, f));
 }
-
-export { analyze, analyzeWith, version };
-export default init;
-`);
-
-writeFileSync(join(out, 'node.js'), `// Node: the wasm is read from the package and compiled as this module loads, so
-// \`analyze\` works at once, with no init call.
-import { readFileSync } from 'node:fs';
-import { initSync, analyze, analyzeWith, version } from './pkg/newslens.js';
-
-initSync({ module: readFileSync(new URL('./pkg/newslens_bg.wasm', import.meta.url)) });
-
-/** Nothing to wait for in Node: the wasm is loaded already. */
-export function init() {
-  return Promise.resolve();
-}
-
-export { analyze, analyzeWith, version };
-export default init;
-`);
+chmodSync(join(out, 'bin', 'newslens.js'), 0o755);
 
 const pkg = {
   name: 'newslens',
@@ -73,7 +37,8 @@ const pkg = {
   license: field('license'),
   keywords: ['news', 'nlp', 'named-entity-recognition', 'quotation', 'attribution', 'wasm', 'offline'],
   type: 'module',
-  engines: { node: '>=18' },
+  // node:util's parseArgs, which the command uses, came in 18.3.
+  engines: { node: '>=18.3' },
   exports: {
     '.': { types: './index.d.ts', node: './node.js', default: './index.js' },
     './element': { types: './news-lens.d.ts', default: './news-lens.js' },
@@ -84,7 +49,8 @@ const pkg = {
     './package.json': './package.json',
   },
   types: './index.d.ts',
-  files: ['index.js', 'index.d.ts', 'node.js', 'pkg/', 'news-lens.js', 'news-lens.d.ts',
+  bin: { newslens: 'bin/newslens.js' },
+  files: ['index.js', 'index.d.ts', 'node.js', 'bin/', 'pkg/', 'news-lens.js', 'news-lens.d.ts',
     'news-lens.css', 'lens.js', 'lens.d.ts', 'worker.js', 'README.md'],
   sideEffects: ['./news-lens.js', './node.js'],
 };
@@ -103,12 +69,51 @@ console.log(result.summary.speakers);               // who said what
 analyzeWith(text, { quotes: 'quoted' });           // "all" (default), "quoted", "rules"
 \`\`\`
 
-In a browser or through a bundler, call \`await init()\` once first (it loads the wasm
-from beside the module, or from the URL or bytes you give). \`newslens/element\` defines
-\`<news-lens>\`, which analyses its text in a Web Worker and shows the article with its
-entities, people and who said what; \`newslens/worker\` is the worker client they use
-(\`const lens = new Analyzer(); await lens.analyze(text)\`). Offsets are UTF-16 code units: \`text.slice(start,
-end)\` is each span's text. Types for everything are included.
+\`require('newslens')\` works as well in Node 20.19 and later (22.12 and later on 22).
+
+In a browser, call \`await init()\` once first: it loads the wasm from beside the module,
+or from the URL or bytes you give. \`newslens/element\` defines \`<news-lens>\`, which
+analyses its text in a Web Worker and shows the article with its entities, people and
+who said what; \`newslens/worker\` is the worker client they use (\`const lens = new
+Analyzer(); await lens.analyze(text)\`). Offsets are UTF-16 code units:
+\`text.slice(start, end)\` is each span's text. Types for everything are included.
+
+## With a bundler
+
+The wasm, the worker and the element's stylesheet are found beside the script that asks
+for them (\`new URL(..., import.meta.url)\`), which bundlers do not copy by themselves.
+With esbuild, bundle the worker as a second entry point and copy the two files beside
+the bundle:
+
+\`\`\`sh
+esbuild app=src/app.js worker=newslens/worker.js --bundle --format=esm --outdir=public
+cp node_modules/newslens/pkg/newslens_bg.wasm node_modules/newslens/news-lens.css public/
+\`\`\`
+
+\`\`\`js
+// src/app.js
+import { init, analyze } from 'newslens';
+import 'newslens/element';       // <news-lens> elements on the page analyse their text
+await init();                    // public/newslens_bg.wasm
+\`\`\`
+
+A page with a Content-Security-Policy needs \`script-src 'self' 'wasm-unsafe-eval'\` and
+\`worker-src 'self'\`.
+
+## On the command line
+
+\`\`\`sh
+npx newslens analyze article.txt --text            # who is in it, who said what
+npx newslens analyze article.txt --pretty          # the analysis as JSON
+npx newslens analyze --jsonl < articles.jsonl      # {"id", "text"} per line in, a result per line out
+\`\`\`
+
+It prints what the native \`newslens\` command prints, byte for byte, with the same
+options (\`--offsets utf8|utf16|chars\`, \`--quotes all|quoted|rules\`), the same one-line
+errors and exit status (1 for an error or a bad JSONL line, which is answered with
+\`{"id", "error"}\` in its place; 2 for a wrong command line). Lines are answered as they
+come, one at a time; loading the wasm takes about half a second. The native command
+(\`cargo install\`) is about two and a half times as fast and uses every core.
 
 Licences: the code is ${field('license')}; the compiled models were learned from
 CoNLL-2003 (Reuters RCV1 news, research use) and PolNeAR (research use), which they

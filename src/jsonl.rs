@@ -132,23 +132,30 @@ pub fn write_json(
     value: &impl Serialize,
     pretty: bool,
 ) -> serde_json::Result<()> {
-    if pretty {
-        let f = LineSafe(serde_json::ser::PrettyFormatter::new());
-        value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
-    } else {
-        let f = LineSafe(serde_json::ser::CompactFormatter);
-        value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
-    }
+    // One formatter type for both layouts: each type would be another copy of the
+    // serialisation code of every value written (in the wasm too).
+    let f = LineSafe(pretty.then(serde_json::ser::PrettyFormatter::new));
+    value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 /// A JSON formatter that writes U+2028 and U+2029 (line and paragraph separators,
 /// which JSON allows raw in strings) as escapes: readers that split text into lines
 /// at them (Python's `str.splitlines`, JavaScript before ES2019) would cut a result
-/// in two.
-struct LineSafe<F>(F);
+/// in two. Indented with a pretty formatter, compact without.
+struct LineSafe<'a>(Option<serde_json::ser::PrettyFormatter<'a>>);
 
-impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for LineSafe<F> {
+/// Calls formatter method `$m` of the layout in use.
+macro_rules! layout {
+    ($self:ident.$m:ident($($arg:expr),*)) => {
+        match &mut $self.0 {
+            Some(pretty) => pretty.$m($($arg),*),
+            None => serde_json::ser::CompactFormatter.$m($($arg),*),
+        }
+    };
+}
+
+impl serde_json::ser::Formatter for LineSafe<'_> {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
@@ -167,36 +174,36 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for LineSafe<F> {
         w.write_all(&fragment.as_bytes()[from..])
     }
 
-    // The layout is the inner formatter's.
+    // The layout is the pretty formatter's, or the compact one's.
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        layout!(self.begin_array(w))
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        layout!(self.end_array(w))
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        layout!(self.begin_array_value(w, first))
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+        layout!(self.end_array_value(w))
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        layout!(self.begin_object(w))
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        layout!(self.end_object(w))
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        layout!(self.begin_object_key(w, first))
     }
     fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_key(w)
+        layout!(self.end_object_key(w))
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        layout!(self.begin_object_value(w))
     }
     fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+        layout!(self.end_object_value(w))
     }
 }
 

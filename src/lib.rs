@@ -32,9 +32,9 @@
 //! ```
 
 pub mod clusters;
+pub mod command;
 pub mod entities;
 pub mod groups;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod jsonl;
 pub mod layout;
 pub mod lexicon;

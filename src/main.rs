@@ -11,8 +11,8 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use newslens::{analyze_with, jsonl, parallel, Offsets, Options, Output, QuoteMode, Written};
-    use serde::Serialize;
+    use newslens::command::{self, Answer, Format};
+    use newslens::{analyze_with, parallel, Offsets, Options, QuoteMode};
     use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
     use std::path::PathBuf;
     use std::process::ExitCode;
@@ -113,19 +113,6 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         }
     }
 
-    #[derive(Serialize)]
-    struct Line<'a> {
-        id: &'a serde_json::Value,
-        #[serde(flatten)]
-        output: Written<'a>,
-    }
-
-    #[derive(Serialize)]
-    struct ErrorLine<'a> {
-        id: &'a serde_json::Value,
-        error: &'a str,
-    }
-
     /// Why the command stopped early.
     enum Stop {
         /// Its output was closed (a reader such as `head` went away): stop quietly.
@@ -192,14 +179,13 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             return Ok(all_good);
         }
         let (name, bytes) = read_input(args.file.as_ref())?;
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|e| format!("{name}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
-        let doc = analyze_with(text, &options);
-        if args.text {
-            write!(out, "{}", report(&Output::new(&doc, unit)))?;
-        } else {
-            jsonl::write_json(&mut out, &Written::new(&doc, unit), args.pretty)?;
-        }
+        let doc = analyze_with(command::text_of(&name, &bytes)?, &options);
+        let format = match (args.text, args.pretty) {
+            (true, _) => Format::Text,
+            (_, true) => Format::Pretty,
+            _ => Format::Json,
+        };
+        command::write_result(&mut out, &doc, unit, format)?;
         out.flush()?;
         Ok(true)
     }
@@ -210,13 +196,6 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
     /// The most lines, and bytes, a thread is handed at a time.
     const BATCH_LINES: usize = 16;
     const BATCH_BYTES: usize = 1 << 18;
-
-    /// One input line's answer, as the writer takes it: the output line, and what to
-    /// say on standard error when the line was bad.
-    struct Answer {
-        line: Vec<u8>,
-        complaint: Option<String>,
-    }
 
     /// Reads JSONL from `file` (standard input when `None` or "-") line by line,
     /// analyses the good lines on `threads` threads and writes one answer per line in
@@ -279,8 +258,9 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
             let lines = lines.map_err(|e| format!("{name}: {e}"))?;
             lines
                 .iter()
-                .map(|(n, buf)| answer(name, *n, buf, options, unit))
-                .collect()
+                .map(|(n, buf)| command::answer(name, *n, buf, &options, unit))
+                .collect::<Result<_, _>>()
+                .map_err(|e| e.to_string())
         };
         let mut all_good = true;
         let mut done = 0u64;
@@ -300,115 +280,6 @@ its reader goes away (`| head`). U+2028 and U+2029 are written as \\u2028 and
         parallel::ordered(threads, 4 * threads, read, work, write)?;
         bar.finish_and_clear();
         Ok(all_good)
-    }
-
-    /// The answer to input line `n` of `name`, `buf`: its analysis with its "id", or
-    /// an error line for a bad line (with the complaint for standard error), or the
-    /// blank line's answer, so that output line N answers input line N.
-    fn answer(
-        name: &str,
-        n: usize,
-        buf: &[u8],
-        options: Options,
-        unit: Offsets,
-    ) -> Result<Answer, String> {
-        let null = serde_json::Value::Null;
-        let mut line = Vec::new();
-        let mut complaint = None;
-        let written = match jsonl::read_line(buf) {
-            jsonl::Item::Text { id, text } => {
-                let doc = analyze_with(&text, &options);
-                let output = Written::new(&doc, unit);
-                jsonl::write_json(&mut line, &Line { id: &id, output }, false)
-            }
-            jsonl::Item::Bad { id, error } => {
-                complaint = Some(format!("{name}: line {n}: {error}"));
-                let id = id.as_ref().unwrap_or(&null);
-                jsonl::write_json(&mut line, &ErrorLine { id, error: &error }, false)
-            }
-            _ => {
-                let error = "blank line";
-                jsonl::write_json(&mut line, &ErrorLine { id: &null, error }, false)
-            }
-        };
-        written.map_err(|e| e.to_string())?;
-        Ok(Answer { line, complaint })
-    }
-
-    /// The analysis as a reader takes it in, from its summary: the people and
-    /// organisations, most mentioned first (role phrases that refer to them counted),
-    /// then who said what, each speaker with their quotes in text order, most quoted
-    /// first, unattributed last; as the page lists them.
-    fn report(o: &Output) -> String {
-        use newslens::QuoteKind;
-        use std::fmt::Write as _;
-        let mut s = String::new();
-        let count =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let _ = writeln!(
-            s,
-            "{} and {}.",
-            count(o.entities.len(), "entity", "entities"),
-            count(o.quotes.len(), "quote", "quotes")
-        );
-        let summary = &o.summary;
-        if !summary.people.is_empty() {
-            let _ = writeln!(s, "\nPeople and organisations:");
-        }
-        for p in &summary.people {
-            let quotes = if p.quotes > 0 {
-                format!(", {}", count(p.quotes, "quote", "quotes"))
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                s,
-                "  {} ({}): {}{quotes}",
-                p.name,
-                p.kind.as_str(),
-                count(p.mentions, "mention", "mentions")
-            );
-        }
-        if !o.quotes.is_empty() {
-            let _ = writeln!(s, "\nWho said what:");
-        }
-        let unattributed =
-            (!summary.unattributed.is_empty()).then_some(("Unattributed", summary.unattributed));
-        let speakers = summary.speakers.iter().map(|sp| (sp.name, sp.quotes));
-        for (name, quotes) in speakers.chain(unattributed) {
-            let _ = writeln!(s, "  {name}");
-            for &k in quotes {
-                let q = &o.quotes[k];
-                let kind = match q.kind {
-                    QuoteKind::Indirect => "indirect, reported",
-                    k => k.as_str(),
-                };
-                let cue = q
-                    .cue
-                    .as_ref()
-                    .and_then(|c| c.text)
-                    .map_or(String::new(), |c| {
-                        format!(
-                            ", cue: {}",
-                            if c == ":" { "a label and a colon" } else { c }
-                        )
-                    });
-                // The speaker's mention where it is not their name ("he", "the mayor").
-                let mention = q
-                    .speaker
-                    .as_ref()
-                    .filter(|sp| sp.text != sp.name)
-                    .map_or(String::new(), |sp| format!(", as \"{}\"", sp.text));
-                let words: Vec<&str> = q.parts.iter().filter_map(|p| p.text).collect();
-                let words = words
-                    .join(" … ")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let _ = writeln!(s, "    - [{kind}{cue}{mention}] {words}");
-            }
-        }
-        s
     }
 
     fn read_input(file: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {

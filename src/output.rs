@@ -244,12 +244,18 @@ impl<'a> Output<'a> {
 ///     serde_json::to_string(&Output::new(&doc, Offsets::Utf16)).unwrap(),
 /// );
 /// ```
-pub struct Written<'a>(Convert<'a>);
+pub struct Written<'a>(Convert<'a>, Option<&'a serde_json::Value>);
 
 impl<'a> Written<'a> {
     /// The document's result, to be written with offsets counted in `unit`.
     pub fn new(doc: &'a Document, unit: Offsets) -> Self {
-        Written(Convert::new(doc, unit))
+        Written(Convert::new(doc, unit), None)
+    }
+
+    /// The same, with an `"id"` before the other fields (a batch line's answer).
+    #[must_use]
+    pub fn with_id(self, id: &'a serde_json::Value) -> Self {
+        Written(self.0, Some(id))
     }
 }
 
@@ -257,8 +263,11 @@ impl Serialize for Written<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let (c, doc) = (&self.0, self.0.doc);
-        // The fields of `Output`, in its order.
-        let mut out = s.serialize_struct("Output", 5)?;
+        // The id, then the fields of `Output`, in its order.
+        let mut out = s.serialize_struct("Output", 5 + usize::from(self.1.is_some()))?;
+        if let Some(id) = self.1 {
+            out.serialize_field("id", id)?;
+        }
         out.serialize_field(
             "entities",
             &Each(|| doc.entities.iter().map(|e| c.entity(e))),

@@ -5,7 +5,7 @@
 //! every offset holds), and each span's `text` is then cut from the string given, so
 //! that `text.slice(start, end) === span.text` whatever the string.
 
-use crate::{analyze_with as analyze_doc, Offsets, Options, QuoteMode, Written};
+use crate::{analyze_with as analyze_doc, command, Offsets, Options, QuoteMode, Written};
 use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -121,6 +121,74 @@ fn texts_from(out: &JsValue, text: &JsString) -> Result<(), JsValue> {
         each(q, "parts", &cut)?;
         each(q, "quoted", &cut)
     })
+}
+
+/// For the npm package's `newslens` command: what the Rust command prints for the
+/// whole input `bytes` named `name` (`quotes`: "all", "quoted" or "rules"; `offsets`:
+/// "utf8", "utf16" or "chars"; `format`: "json", "pretty" or "text"), byte for byte.
+///
+/// # Errors
+/// A JS `Error` with the command's one-line message ("NAME: invalid UTF-8 at byte
+/// N"), or naming an unknown option value.
+#[wasm_bindgen(js_name = commandResult)]
+pub fn command_result(
+    bytes: &[u8],
+    name: &str,
+    quotes: &str,
+    offsets: &str,
+    format: &str,
+) -> Result<Vec<u8>, JsError> {
+    let (options, unit) = command_options(quotes, offsets)?;
+    let format: command::Format = format.parse().map_err(|e: String| JsError::new(&e))?;
+    let text = command::text_of(name, bytes).map_err(|e| JsError::new(&e))?;
+    let doc = analyze_doc(text, &options);
+    let mut out = Vec::new();
+    command::write_result(&mut out, &doc, unit, format)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(out)
+}
+
+/// For the npm package's `newslens` command with `--jsonl`: the Rust command's answer
+/// to line `n` of `name`, `line` (its line end may be there or not), byte for byte,
+/// and the complaint for standard error when the line is bad.
+///
+/// # Errors
+/// A JS `Error` naming an unknown option value.
+#[wasm_bindgen(
+    js_name = commandAnswer,
+    unchecked_return_type = "{ line: Uint8Array; complaint: string | undefined }"
+)]
+pub fn command_answer(
+    line: &[u8],
+    name: &str,
+    n: u32,
+    quotes: &str,
+    offsets: &str,
+) -> Result<JsValue, JsError> {
+    let (options, unit) = command_options(quotes, offsets)?;
+    let answer = command::answer(name, n as usize, line, &options, unit)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| Reflect::set(&out, &JsValue::from_str(key), value);
+    set(
+        "line",
+        &js_sys::Uint8Array::from(answer.line.as_slice()).into(),
+    )
+    .and_then(|_| {
+        set(
+            "complaint",
+            &answer.complaint.map_or(JsValue::UNDEFINED, JsValue::from),
+        )
+    })
+    .map_err(|_| JsError::new("the answer cannot be built"))?;
+    Ok(out.into())
+}
+
+/// The options the command's `--quotes` and `--offsets` name.
+fn command_options(quotes: &str, offsets: &str) -> Result<(Options, Offsets), JsError> {
+    let mode: QuoteMode = quotes.parse().map_err(|e: String| JsError::new(&e))?;
+    let unit: Offsets = offsets.parse().map_err(|e: String| JsError::new(&e))?;
+    Ok((Options::default().with_quotes(mode), unit))
 }
 
 /// The version of newslens.
