@@ -113,7 +113,7 @@ options (\`--offsets utf8|utf16|chars\`, \`--quotes all|quoted|rules\`), the sam
 errors and exit status (1 for an error or a bad JSONL line, which is answered with
 \`{"id", "error"}\` in its place; 2 for a wrong command line). Lines are answered as they
 come, one at a time; loading the wasm takes about half a second. The native command
-(\`cargo install\`) is about two and a half times as fast and uses every core.
+(\`cargo install\`) is over twice as fast on one core, and uses every core.
 
 Licences: the code is ${field('license')}; the compiled models were learned from
 CoNLL-2003 (Reuters RCV1 news, research use) and PolNeAR (research use), which they
