@@ -406,6 +406,11 @@ pub struct Example {
     pub feats: Feats,
     /// Gold tag per token.
     pub tags: Vec<usize>,
+    /// Tags the annotation did not mark (a bit per tag): where the model predicts a run
+    /// of them over tokens all gold tag 0 (outside), the run counts as right, so that
+    /// a corpus that leaves a type unannotated does not teach that its names are
+    /// outside. 0 for a fully annotated sentence.
+    pub unmarked: u64,
 }
 
 /// Trains `epochs` epochs of an averaged perceptron over `buckets × tags` weights,
@@ -432,6 +437,31 @@ pub fn train(
         best = Some(w);
     }
     best.unwrap_or_else(|| Weights::zeros(buckets, tags))
+}
+
+/// `gold` with each run of `guess` in the `unmarked` tags that lies wholly on gold tag
+/// 0 taken as gold; `None` when there is none (or nothing is unmarked).
+fn accept_unmarked(gold: &[usize], guess: &[usize], unmarked: u64) -> Option<Vec<usize>> {
+    if unmarked == 0 {
+        return None;
+    }
+    let free = |t: usize| unmarked >> t & 1 == 1;
+    let mut out: Option<Vec<usize>> = None;
+    let mut i = 0;
+    while i < guess.len() {
+        if !free(guess[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..guess.len())
+            .find(|&j| !free(guess[j]))
+            .unwrap_or(guess.len());
+        if gold[i..end].iter().all(|&g| g == 0) {
+            out.get_or_insert_with(|| gold.to_vec())[i..end].copy_from_slice(&guess[i..end]);
+        }
+        i = end;
+    }
+    out
 }
 
 /// Epoch orders for training: a xorshift shuffle from a seed, the same on every run
@@ -484,9 +514,11 @@ impl Trainer {
         let mut errors = 0;
         for ex in examples {
             let guess = self.weights.viterbi(&ex.feats, allowed);
-            if guess != ex.tags {
-                for i in 0..ex.tags.len() {
-                    let (g, p) = (ex.tags[i], guess[i]);
+            let gold = accept_unmarked(&ex.tags, &guess, ex.unmarked);
+            let gold = gold.as_deref().unwrap_or(&ex.tags);
+            if guess != gold {
+                for i in 0..gold.len() {
+                    let (g, p) = (gold[i], guess[i]);
                     if g != p {
                         errors += 1;
                         for &f in ex.feats.token(i) {
@@ -494,7 +526,7 @@ impl Trainer {
                             self.update_feature(f as usize * t + p, -1.0);
                         }
                     }
-                    let gp = if i == 0 { t } else { ex.tags[i - 1] };
+                    let gp = if i == 0 { t } else { gold[i - 1] };
                     let pp = if i == 0 { t } else { guess[i - 1] };
                     if (gp, g) != (pp, p) {
                         self.update_transition(gp * t + g, 1.0);
@@ -532,6 +564,7 @@ impl Trainer {
 }
 
 const MAGIC: &[u8; 8] = b"NLTAG01\n";
+const MAGIC_SPARSE: &[u8; 8] = b"NLTAG02\n";
 
 /// Serialises weights compactly: feature weights quantised to `i8` with one scale,
 /// transitions as `f32`. Layout (little-endian): magic, `u32` bits, `u32` tags,
@@ -540,33 +573,82 @@ const MAGIC: &[u8; 8] = b"NLTAG01\n";
 /// # Panics
 /// If `weights` is a loaded (quantised) model: save the weights a trainer made.
 pub fn save(weights: &Weights, bits: u32) -> Vec<u8> {
-    assert!(
-        weights.quantised.is_none(),
-        "save() takes trained weights, not a loaded model"
-    );
-    let max = weights.features.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    let (scale, quantised) = quantise(weights);
     let mut out = Vec::with_capacity(weights.features.len() + 64);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&bits.to_le_bytes());
-    out.extend_from_slice(&(weights.tags as u32).to_le_bytes());
-    out.extend_from_slice(&scale.to_le_bytes());
+    header(&mut out, bits, weights.tags, scale);
     #[allow(clippy::cast_sign_loss)] // i8 stored as its two's-complement byte
-    out.extend(
-        weights
-            .features
-            .iter()
-            .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8),
-    );
+    out.extend(quantised.iter().map(|&q| q as u8));
     for w in &weights.transitions {
         out.extend_from_slice(&w.to_le_bytes());
     }
     out
 }
 
+/// Serialises weights as [`save`] does, less what matters least: each quantised
+/// weight of at most `prune` steps from zero is zero, and only the buckets with a
+/// weight left are written. Layout: magic `NLTAG02`, `u32` bits, `u32` tags, `f32`
+/// scale, a bitmap of the buckets written (bucket b is bit b % 8 of byte b / 8), their
+/// `i8` weights, `tags` a bucket, the `f32` transitions. [`load`] reads both forms.
+///
+/// # Panics
+/// If `weights` is a loaded (quantised) model: save the weights a trainer made.
+pub fn save_sparse(weights: &Weights, bits: u32, prune: i8) -> Vec<u8> {
+    let (scale, mut quantised) = quantise(weights);
+    for q in &mut quantised {
+        if q.unsigned_abs() <= prune.unsigned_abs() {
+            *q = 0;
+        }
+    }
+    let tags = weights.tags;
+    let mut bitmap = vec![0u8; (1usize << bits).div_ceil(8)];
+    let mut rows = Vec::new();
+    for (b, row) in quantised.chunks_exact(tags).enumerate() {
+        if row.iter().any(|&q| q != 0) {
+            bitmap[b / 8] |= 1 << (b % 8);
+            #[allow(clippy::cast_sign_loss)] // i8 stored as its two's-complement byte
+            rows.extend(row.iter().map(|&q| q as u8));
+        }
+    }
+    let mut out = Vec::with_capacity(bitmap.len() + rows.len() + 64);
+    out.extend_from_slice(MAGIC_SPARSE);
+    header(&mut out, bits, tags, scale);
+    out.extend_from_slice(&bitmap);
+    out.extend_from_slice(&rows);
+    for w in &weights.transitions {
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    out
+}
+
+/// The feature weights as `i8` steps of one scale (the largest weight is 127 steps).
+fn quantise(weights: &Weights) -> (f32, Vec<i8>) {
+    assert!(
+        weights.quantised.is_none(),
+        "save() takes trained weights, not a loaded model"
+    );
+    let max = weights.features.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    let q = weights
+        .features
+        .iter()
+        .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
+        .collect();
+    (scale, q)
+}
+
+fn header(out: &mut Vec<u8>, bits: u32, tags: usize, scale: f32) {
+    out.extend_from_slice(&bits.to_le_bytes());
+    out.extend_from_slice(&(tags as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+}
+
 /// Reads weights written by [`save`]; `None` if the bytes are not such a model.
 pub fn load(bytes: &[u8]) -> Option<(Weights, u32)> {
-    let rest = bytes.strip_prefix(MAGIC)?;
+    let (rest, sparse) = match bytes.strip_prefix(MAGIC) {
+        Some(rest) => (rest, false),
+        None => (bytes.strip_prefix(MAGIC_SPARSE)?, true),
+    };
     let u32_at = |i: usize| {
         rest.get(i..i + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -574,13 +656,26 @@ pub fn load(bytes: &[u8]) -> Option<(Weights, u32)> {
     let bits = u32_at(0)?;
     let tags = u32_at(4)? as usize;
     let scale = f32::from_bits(u32_at(8)?);
-    let n = (1usize << bits) * tags;
-    let feats = rest.get(12..12 + n)?;
-    let trans = rest.get(12 + n..)?;
-    if trans.len() != (tags + 1) * tags * 4 {
+    if tags > 32 || bits > 28 {
         return None;
     }
-    if tags > 32 {
+    let n = (1usize << bits) * tags;
+    let (feats, trans) = if sparse {
+        let bitmap = rest.get(12..12 + (1usize << bits).div_ceil(8))?;
+        let mut rows = rest.get(12 + bitmap.len()..)?;
+        let mut feats = vec![0u8; n];
+        for (b, row) in feats.chunks_exact_mut(tags).enumerate() {
+            if bitmap[b / 8] >> (b % 8) & 1 == 1 {
+                row.copy_from_slice(rows.get(..tags)?);
+                rows = &rows[tags..];
+            }
+        }
+        (std::borrow::Cow::Owned(feats), rows)
+    } else {
+        let feats = rest.get(12..12 + n)?;
+        (std::borrow::Cow::Borrowed(feats), rest.get(12 + n..)?)
+    };
+    if trans.len() != (tags + 1) * tags * 4 {
         return None;
     }
     Some((
@@ -614,6 +709,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .into(),
             tags: s.chars().map(|c| usize::from(c == 'x')).collect(),
+            unmarked: 0,
         };
         let examples = vec![ex("xyx"), ex("yyxy"), ex("x"), ex("yxyyx")];
         (examples, |p: Option<usize>, t: Option<usize>| {
@@ -725,5 +821,41 @@ mod tests {
             );
         }
         assert!(load(b"not a model").is_none());
+    }
+
+    #[test]
+    fn a_sparse_model_loads_as_the_dense_one_less_its_pruned_weights() {
+        let (examples, allowed) = toy();
+        let mut tr = Trainer::new(256, 2);
+        tr.epoch(&examples, &allowed);
+        let w = tr.averaged();
+        let (dense, _) = load(&save(&w, 8)).expect("dense loads");
+        let (sparse, bits) = load(&save_sparse(&w, 8, 0)).expect("sparse loads");
+        assert_eq!((bits, &sparse.quantised), (8, &dense.quantised));
+        let (pruned, _) = load(&save_sparse(&w, 8, 126)).expect("pruned loads");
+        let (q, _) = pruned.quantised.expect("quantised");
+        assert!(
+            q.iter().all(|&x| x == 0 || x.unsigned_abs() == 127),
+            "{q:?}"
+        );
+        assert!(q.iter().any(|&x| x != 0), "the largest weight stays");
+        // Fewer bytes than the dense form, and no model when cut short.
+        let bytes = save_sparse(&w, 8, 126);
+        assert!(bytes.len() < save(&w, 8).len());
+        assert!(load(&bytes[..bytes.len() - 1]).is_none());
+    }
+
+    #[test]
+    fn an_unmarked_tag_predicted_over_outside_tokens_counts_as_right() {
+        // Tags: 0 outside, 1 and 2 a kind the corpus marks, 3 and 4 one it does not.
+        let free = 1 << 3 | 1 << 4;
+        assert_eq!(
+            accept_unmarked(&[0, 0, 0], &[0, 3, 4], free),
+            Some(vec![0, 3, 4])
+        );
+        // A run over a marked name is still wrong; a marked tag is never free.
+        assert_eq!(accept_unmarked(&[0, 1, 2], &[0, 3, 4], free), None);
+        assert_eq!(accept_unmarked(&[0, 0], &[1, 2], free), None);
+        assert_eq!(accept_unmarked(&[0, 0], &[3, 4], 0), None);
     }
 }

@@ -35,6 +35,20 @@ fn main() -> std::process::ExitCode {
         /// Training data (CoNLL format).
         #[arg(long)]
         train: std::path::PathBuf,
+        /// More training data, as NAME=PATH, NAME a corpus of `ner-extra` (gum,
+        /// uner-ewt, wnut17, btc, wikigold, redocred), read with its conventions met
+        /// (`newslens::train::corpora`). May be repeated.
+        #[arg(long)]
+        also: Vec<String>,
+        /// How many times each epoch sees the --train documents (their weight against
+        /// the --also corpora, which are seen once).
+        #[arg(long, default_value_t = 1)]
+        train_repeat: usize,
+        /// Quantised weights of at most this many steps (of 127) from zero are left
+        /// out of the model written: a smaller model, and dev F1 as good (see
+        /// docs/models.md for the table).
+        #[arg(long, default_value_t = 3)]
+        prune: i8,
         /// Development data (CoNLL format), scored after each epoch.
         #[arg(long)]
         dev: std::path::PathBuf,
@@ -82,7 +96,29 @@ fn main() -> std::process::ExitCode {
         }
     };
     let t0 = Instant::now();
-    let train_docs = conll::parse(&train_text);
+    let mut train_docs = conll::parse(&train_text);
+    for d in &mut train_docs {
+        d.repeat = args.train_repeat;
+    }
+    for also in &args.also {
+        let corpus = also
+            .split_once('=')
+            .and_then(|(name, path)| Some((train::corpora::Corpus::named(name)?, path)));
+        let Some((corpus, path)) = corpus else {
+            eprintln!("train-ner: --also {also:?}: not NAME=PATH with a known corpus name");
+            return std::process::ExitCode::FAILURE;
+        };
+        let text = match read(std::path::Path::new(path)) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{e}");
+                return std::process::ExitCode::FAILURE;
+            }
+        };
+        let mut docs = conll::parse(&text);
+        corpus.adapt(&mut docs);
+        train_docs.extend(docs);
+    }
     let dev_docs = conll::parse(&dev_text);
     let clusters = if args.no_clusters {
         newslens::clusters::Clusters::default()
@@ -210,8 +246,9 @@ fn main() -> std::process::ExitCode {
         eprintln!("train-ner: --orders must be at least 1");
         return std::process::ExitCode::FAILURE;
     };
-    // Score what is saved: the quantised weights (a sum scales every score alike).
-    let bytes = newslens::tagger::save(&sum, ner::BITS);
+    // Score what is saved: the quantised, pruned weights (a sum scales every score
+    // alike).
+    let bytes = newslens::tagger::save_sparse(&sum, ner::BITS, args.prune);
     let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
     let scores = train::ner::evaluate(&q, learned, enabled, &dev_docs);
     if let Err(e) = std::fs::write(&args.out, &bytes) {

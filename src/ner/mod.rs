@@ -625,7 +625,9 @@ fn headline_names_from_body(
 }
 
 /// One name, one kind per document: where the same name was tagged with different
-/// kinds, the kind most of its mentions got wins (ties stay as tagged).
+/// kinds, the kind most of its mentions got wins (a tie goes to a place the word lists
+/// know, "Kharkiv, Ukraine" at a sentence's start read as "Smith, 45"; other ties stay
+/// as tagged).
 fn agree_on_kinds(text: &str, names: &mut [Entity]) {
     let mut votes: crate::lexicon::HashMap<&str, [usize; 4]> = crate::lexicon::HashMap::default();
     for e in names.iter() {
@@ -655,8 +657,11 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
         let Some(own) = KINDS.iter().position(|k| *k == e.kind) else {
             continue;
         };
-        let best = (0..4).max_by_key(|&k| (v[k], k == own)).unwrap_or(own);
-        if v[best] > v[own] {
+        let place = |k: usize| KINDS[k] == EntityKind::Location && lexicon().places.contains(t);
+        let best = (0..4)
+            .max_by_key(|&k| (v[k], place(k), k == own))
+            .unwrap_or(own);
+        if v[best] > v[own] || place(best) && !place(own) {
             e.kind = KINDS[best];
         }
     }
@@ -664,8 +669,24 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
 
 /// Joins names of one kind that a tight hyphen or ampersand links ("EPA-EFE",
 /// "Mercedes-Benz", "AT&T"): CoNLL's tokens keep such a compound whole, the product's
-/// split it, and the model may tag the halves apart.
+/// split it, and the model may tag the halves apart; or leave the second half out when
+/// it is an acronym ("EPA" of "EPA-EFE"), which then joins an organisation's name.
 fn join_hyphenated(text: &str, out: &mut Vec<Entity>, from: usize) {
+    for i in from..out.len() {
+        let e = &out[i];
+        let rest = &text[e.span.end..];
+        let Some(acronym) = rest.strip_prefix('-') else {
+            continue;
+        };
+        let len = acronym.bytes().take_while(u8::is_ascii_uppercase).count();
+        let whole = !acronym[len..].starts_with(|c: char| c.is_alphanumeric());
+        let free = out
+            .get(i + 1)
+            .is_none_or(|n| n.span.start > e.span.end + 1 + len);
+        if e.kind == EntityKind::Organization && len >= 2 && whole && free {
+            out[i].span.end += 1 + len;
+        }
+    }
     let mut i = from.max(1);
     while i < out.len() {
         let (a, b) = (&out[i - 1], &out[i]);

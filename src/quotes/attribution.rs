@@ -709,9 +709,40 @@ pub fn find_with(
         features(h, &cx, &p, &mut feats);
         let tags = decoder.decode(&feats);
         let starts: Vec<usize> = p.starts.iter().map(|s| s - p.tokens.start).collect();
-        out.extend(decode(&tokens[p.tokens.clone()], &starts, tags));
+        let toks = &tokens[p.tokens.clone()];
+        out.extend(decode(toks, &starts, tags).into_iter().map(|mut f| {
+            f.content = whole_names(text, toks, entities, f.content);
+            f
+        }));
     }
     out
+}
+
+/// `content` with a name it cuts taken whole ("Authority has spent ..." of "The Elwin
+/// Harbour Authority has spent ...", with the article before the name); `toks` are the
+/// content's paragraph's tokens, `entities` in text order.
+fn whole_names(text: &str, toks: &[Token], entities: &[Entity], content: Span) -> Span {
+    let inside = |at: usize| {
+        let k = entities.partition_point(|e| e.span.start < at);
+        k.checked_sub(1)
+            .map(|k| entities[k].span)
+            .filter(|e| e.start < at && at < e.end)
+    };
+    let mut span = content;
+    if let Some(e) = inside(span.start) {
+        span.start = e.start;
+        let k = toks.partition_point(|t| t.span.start < e.start);
+        let before = k.checked_sub(1).map(|j| toks[j].span);
+        if let Some(b) = before
+            .filter(|b| ["The", "the"].contains(&&text[b.range()]) && text[b.end..e.start] == *" ")
+        {
+            span.start = b.start;
+        }
+    }
+    if let Some(e) = inside(span.end) {
+        span.end = e.end;
+    }
+    span
 }
 
 #[cfg(test)]

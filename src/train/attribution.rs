@@ -97,6 +97,7 @@ pub fn examples(docs: &[polnear::Doc], cues: &Cues) -> Vec<Example> {
             out.push(Example {
                 feats,
                 tags: gold[p.tokens.clone()].to_vec(),
+                unmarked: 0,
             });
         }
     }

@@ -18,6 +18,26 @@ pub struct Doc {
     pub text: String,
     /// Gold names: span and type index (PER, ORG, LOC, MISC).
     pub gold: Vec<(Span, usize)>,
+    /// The tags its corpus does not annotate, as [`Example::unmarked`] (0: none).
+    pub unmarked: u64,
+    /// How many times each epoch sees it (1 by default): its corpus's weight.
+    pub repeat: usize,
+    /// Which of its names go into the list of names learned from the training data
+    /// (`models/names.tsv`).
+    pub mined: Mined,
+}
+
+/// Which names of a document join the list of names learned from the training data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mined {
+    /// All (but those the word lists know better).
+    All,
+    /// Those of two words or more, and single words annotated twice or more.
+    Twice,
+    /// Those of two words or more.
+    Phrases,
+    /// None.
+    Nothing,
 }
 
 const NO_SPACE_BEFORE: &[&str] = &[
@@ -116,7 +136,13 @@ fn build(sents: &[Vec<(&str, &str)>]) -> Doc {
             }
         }
     }
-    Doc { text, gold }
+    Doc {
+        text,
+        gold,
+        unmarked: 0,
+        repeat: 1,
+        mined: Mined::All,
+    }
 }
 
 /// The words of documents, sentence by sentence, as the clusters read them.
@@ -157,6 +183,7 @@ pub fn examples(docs: &[Doc], clusters: &Clusters, enabled: u8) -> Vec<Example> 
             words: &words,
             names: &halves[di % 2],
         };
+        let first = out.len();
         let tokens = tokenize(&d.text);
         let sentences = split_sentences(&d.text, &tokens);
         let tags = project(&d.gold, &tokens);
@@ -167,25 +194,31 @@ pub fn examples(docs: &[Doc], clusters: &Clusters, enabled: u8) -> Vec<Example> 
                 feats: features(h, lex, learned, &doc, &d.text, toks, enabled, &mut scratch)
                     .clone(),
                 tags: tags[s.tokens.clone()].to_vec(),
+                unmarked: d.unmarked,
             });
         }
         // The document again with some lines as title-case headlines, for those
         // lines alone: CoNLL-2003 prints its headlines in capitals, the news online
         // mostly in title case.
         let (text, chosen) = title_cased(d, &tokens, &sentences);
-        if chosen.is_empty() {
-            continue;
+        if !chosen.is_empty() {
+            let tokens = tokenize(&text);
+            let sentences = split_sentences(&text, &tokens);
+            let tags = project(&d.gold, &tokens);
+            let doc = DocStats::new(&text, &tokens, sentences.iter().map(|s| s.tokens.clone()));
+            for s in sentences.iter().filter(|s| chosen.contains(&s.span.start)) {
+                let toks = &tokens[s.tokens.clone()];
+                out.push(Example {
+                    feats: features(h, lex, learned, &doc, &text, toks, enabled, &mut scratch)
+                        .clone(),
+                    tags: tags[s.tokens.clone()].to_vec(),
+                    unmarked: d.unmarked,
+                });
+            }
         }
-        let tokens = tokenize(&text);
-        let sentences = split_sentences(&text, &tokens);
-        let tags = project(&d.gold, &tokens);
-        let doc = DocStats::new(&text, &tokens, sentences.iter().map(|s| s.tokens.clone()));
-        for s in sentences.iter().filter(|s| chosen.contains(&s.span.start)) {
-            let toks = &tokens[s.tokens.clone()];
-            out.push(Example {
-                feats: features(h, lex, learned, &doc, &text, toks, enabled, &mut scratch).clone(),
-                tags: tags[s.tokens.clone()].to_vec(),
-            });
+        // A corpus weighted more is seen more often in each epoch.
+        for _ in 1..d.repeat {
+            out.extend_from_within(first..);
         }
     }
     debug_assert!(out.iter().all(|e| e.tags.iter().all(|t| *t < TAGS.len())));

@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod conll;
+pub mod corpora;
 pub mod ner;
 pub mod polnear;
 pub mod quotes;

@@ -10,6 +10,17 @@ impl Names {
     /// The names of `docs`' gold annotations.
     pub fn from_docs<'a>(docs: impl Iterator<Item = &'a conll::Doc>) -> Self {
         let mut n = Names::default();
+        let docs: Vec<&conll::Doc> = docs.filter(|d| d.mined != conll::Mined::Nothing).collect();
+        // How often each single word is annotated in the documents that need two.
+        let mut singles = std::collections::HashMap::<String, usize>::default();
+        for d in docs.iter().filter(|d| d.mined == conll::Mined::Twice) {
+            for (span, _) in &d.gold {
+                let name = name_key(&d.text[span.range()]);
+                if !name.contains(' ') {
+                    *singles.entry(name).or_default() += 1;
+                }
+            }
+        }
         for d in docs {
             for (span, ty) in &d.gold {
                 let name = name_key(&d.text[span.range()]);
@@ -20,7 +31,18 @@ impl Names {
                 let single = !name.contains(' ');
                 let common = lex.common.contains(name.to_lowercase().as_str());
                 let other_place = lex.places.contains(name.as_str()) && *ty != 2;
-                if !(single && (common || other_place)) {
+                // A title is no part of a name ("President Barack Obama", as some
+                // corpora annotate it).
+                let titled = name
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| lex.titles.contains(w.to_lowercase().as_str()));
+                let phrases_only = match d.mined {
+                    conll::Mined::Phrases => true,
+                    conll::Mined::Twice => singles.get(&name).copied().unwrap_or(0) < 2,
+                    _ => false,
+                };
+                if !(single && (common || other_place || phrases_only)) && !titled {
                     *n.map.entry(name).or_default() |= 1 << ty;
                 }
             }
@@ -146,5 +168,38 @@ mod tests {
         };
         let (_, _, f1) = evaluate(&w, learned, groups::ALL, &docs).all;
         assert!(f1 > 0.99, "learns its own training data: F1 {f1}");
+    }
+
+    #[test]
+    fn names_are_mined_as_each_corpus_allows() {
+        let doc = |conll_text: &str, mined| {
+            let mut d = conll::parse(conll_text).remove(0);
+            d.mined = mined;
+            d
+        };
+        let a = "President B-PER\nOla I-PER\nNwosu I-PER\nvisited O\nTramco B-ORG\n\nKestrel B-ORG\nCity I-ORG\n";
+        let b = "Tramco B-ORG\nwon O\n";
+        let names = |docs: &[conll::Doc]| {
+            let n = Names::from_docs(docs.iter());
+            let mut v: Vec<String> = n.map.keys().cloned().collect();
+            v.sort();
+            v
+        };
+        // A title is no part of a name; a single word needs two annotations where the
+        // corpus asks for them, none where it is CoNLL-2003's.
+        assert_eq!(names(&[doc(a, conll::Mined::Twice)]), ["Kestrel City"]);
+        assert_eq!(
+            names(&[doc(a, conll::Mined::Twice), doc(b, conll::Mined::Twice)]),
+            ["Kestrel City", "Tramco"]
+        );
+        assert_eq!(
+            names(&[doc(a, conll::Mined::All)]),
+            ["Kestrel City", "Tramco"]
+        );
+        assert_eq!(
+            names(&[doc(a, conll::Mined::Phrases), doc(b, conll::Mined::Phrases)]),
+            ["Kestrel City"]
+        );
+        assert!(names(&[doc(a, conll::Mined::Nothing)]).is_empty());
     }
 }
