@@ -4,6 +4,7 @@
 mod cli;
 mod golden;
 mod invariants;
+mod names;
 mod props;
 mod seed;
 mod shapes;

@@ -1,0 +1,94 @@
+//! Names as today's news writes them, on articles written for these tests: a sports
+//! report, a business story naming studios and companies, a story quoting agencies.
+//! Each name listed must be found, and with that kind only.
+
+use newslens::{analyze, EntityKind};
+
+fn check(text: &str, want: &[(&str, EntityKind)]) {
+    let doc = analyze(text);
+    for &(name, kind) in want {
+        let kinds: Vec<EntityKind> = doc
+            .entities
+            .iter()
+            .filter(|e| doc.str(e.span) == name)
+            .map(|e| e.kind)
+            .collect();
+        assert!(!kinds.is_empty(), "{name} not found");
+        assert!(
+            kinds.iter().all(|k| *k == kind),
+            "{name}: {kinds:?}, want {kind:?}"
+        );
+    }
+}
+
+#[test]
+fn a_sports_report_names_its_clubs_players_and_ground() {
+    use EntityKind::{Location, Organization, Person};
+    check(
+        include_str!("../fixtures/names/sports.txt"),
+        &[
+            ("Dunmore United", Organization),
+            ("Castlebridge Rovers", Organization),
+            ("Fenwick Park", Location),
+            ("Ravi Okonjo", Person),
+            ("Tomasz Bielak", Person),
+            ("Kieran Doyle", Person),
+            ("Elena Marsh", Person),
+            ("Pat Quigley", Person),
+        ],
+    );
+}
+
+#[test]
+fn a_business_story_names_studios_and_companies_as_organisations() {
+    use EntityKind::{Location, Organization, Person};
+    check(
+        include_str!("../fixtures/names/business.txt"),
+        &[
+            ("Lumora Studios", Organization),
+            ("Brightwater Animation", Organization),
+            ("Lumora", Organization),
+            ("Brightwater", Organization),
+            ("Netflix", Organization),
+            ("BBC", Organization),
+            ("Greyfield Capital", Organization),
+            ("Cinevox", Organization),
+            ("Halden Media", Organization),
+            ("Nadia Ferreira", Person),
+            ("Burbank", Location),
+            ("Vancouver", Location),
+        ],
+    );
+}
+
+#[test]
+fn a_story_quoting_agencies_names_them_as_organisations() {
+    use EntityKind::{Organization, Person};
+    let text = include_str!("../fixtures/names/agency.txt");
+    check(
+        text,
+        &[
+            ("Environmental Protection Agency", Organization),
+            ("EPA", Organization),
+            ("Daniel Okafor", Person),
+        ],
+    );
+    // The agencies that said it are the speakers.
+    let doc = analyze(text);
+    let speakers: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| doc.str(s.span))
+        .collect();
+    assert!(
+        speakers.iter().any(|s| s.ends_with("Daniel Okafor")),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers
+            .iter()
+            .any(|s| s.ends_with("Environmental Protection Agency")),
+        "{speakers:?}"
+    );
+}
