@@ -19,13 +19,15 @@ mkdirSync(join(out, 'bin'));
 for (const f of ['newslens.js', 'newslens.d.ts', 'newslens_bg.wasm']) {
   cpSync(join(www, 'pkg', f), join(out, 'pkg', f));
 }
-for (const f of ['news-lens.js', 'news-lens.d.ts', 'news-lens.css', 'lens.js', 'lens.d.ts', 'worker.js']) {
+const fromWww = ['news-lens.js', 'news-lens.d.ts', 'news-lens.css', 'lens.js', 'lens.d.ts', 'worker.js'];
+for (const f of fromWww) {
   cpSync(join(www, f), join(out, f));
 }
 
 // The package's own modules (npm/): the entries for browsers and bundlers (index.js)
 // and for Node (node.js), their types, and the `newslens` command (bin/newslens.js).
-for (const f of ['index.js', 'index.d.ts', 'node.js', 'bin/newslens.js']) {
+const own = ['index.js', 'index.d.ts', 'node.js', 'bin/newslens.js'];
+for (const f of own) {
   cpSync(join(root, 'npm', f), join(out, f));
 }
 chmodSync(join(out, 'bin', 'newslens.js'), 0o755);
@@ -50,8 +52,7 @@ const pkg = {
   },
   types: './index.d.ts',
   bin: { newslens: 'bin/newslens.js' },
-  files: ['index.js', 'index.d.ts', 'node.js', 'bin/', 'pkg/', 'news-lens.js', 'news-lens.d.ts',
-    'news-lens.css', 'lens.js', 'lens.d.ts', 'worker.js', 'README.md'],
+  files: [...own, 'pkg/', ...fromWww, 'README.md'],
   sideEffects: ['./news-lens.js', './node.js'],
 };
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

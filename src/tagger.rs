@@ -660,20 +660,24 @@ pub fn load(bytes: &[u8]) -> Option<(Weights, u32)> {
         return None;
     }
     let n = (1usize << bits) * tags;
-    let (feats, trans) = if sparse {
+    // The weights are stored as their two's-complement bytes.
+    let signed = |b: &u8| *b as i8;
+    let (feats, trans): (Vec<i8>, &[u8]) = if sparse {
         let bitmap = rest.get(12..12 + (1usize << bits).div_ceil(8))?;
         let mut rows = rest.get(12 + bitmap.len()..)?;
-        let mut feats = vec![0u8; n];
+        let mut feats = vec![0i8; n];
         for (b, row) in feats.chunks_exact_mut(tags).enumerate() {
             if bitmap[b / 8] >> (b % 8) & 1 == 1 {
-                row.copy_from_slice(rows.get(..tags)?);
+                for (w, byte) in row.iter_mut().zip(rows.get(..tags)?) {
+                    *w = signed(byte);
+                }
                 rows = &rows[tags..];
             }
         }
-        (std::borrow::Cow::Owned(feats), rows)
+        (feats, rows)
     } else {
         let feats = rest.get(12..12 + n)?;
-        (std::borrow::Cow::Borrowed(feats), rest.get(12 + n..)?)
+        (feats.iter().map(signed).collect(), rest.get(12 + n..)?)
     };
     if trans.len() != (tags + 1) * tags * 4 {
         return None;
@@ -686,7 +690,7 @@ pub fn load(bytes: &[u8]) -> Option<(Weights, u32)> {
                 .chunks_exact(4)
                 .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
                 .collect(),
-            quantised: Some((feats.iter().map(|b| *b as i8).collect(), scale)),
+            quantised: Some((feats, scale)),
         },
         bits,
     ))

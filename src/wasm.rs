@@ -169,18 +169,12 @@ pub fn command_answer(
     let answer = command::answer(name, n as usize, line, &options, unit)
         .map_err(|e| JsError::new(&e.to_string()))?;
     let out = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| Reflect::set(&out, &JsValue::from_str(key), value);
-    set(
-        "line",
-        &js_sys::Uint8Array::from(answer.line.as_slice()).into(),
-    )
-    .and_then(|_| {
-        set(
-            "complaint",
-            &answer.complaint.map_or(JsValue::UNDEFINED, JsValue::from),
-        )
-    })
-    .map_err(|_| JsError::new("the answer cannot be built"))?;
+    let line = js_sys::Uint8Array::from(answer.line.as_slice()).into();
+    let complaint = answer.complaint.map_or(JsValue::UNDEFINED, JsValue::from);
+    for (key, value) in [("line", line), ("complaint", complaint)] {
+        Reflect::set(&out, &JsValue::from_str(key), &value)
+            .map_err(|_| JsError::new("the answer cannot be built"))?;
+    }
     Ok(out.into())
 }
 

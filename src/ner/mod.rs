@@ -657,7 +657,8 @@ fn agree_on_kinds(text: &str, names: &mut [Entity]) {
         let Some(own) = KINDS.iter().position(|k| *k == e.kind) else {
             continue;
         };
-        let place = |k: usize| KINDS[k] == EntityKind::Location && lexicon().places.contains(t);
+        let known_place = lexicon().places.contains(t);
+        let place = |k: usize| known_place && KINDS[k] == EntityKind::Location;
         let best = (0..4)
             .max_by_key(|&k| (v[k], place(k), k == own))
             .unwrap_or(own);

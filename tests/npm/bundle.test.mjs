@@ -5,16 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, CHROMIUM, CHROMIUM_ARGS } from '../browser/server.mjs';
+import { installed, root } from './project.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]*)"/m)[1];
-const tarball = join(root, 'dist', `newslens-${version}.tgz`);
 const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
 const article = readFileSync(join(root, 'tests', 'articles', '03-council.txt'), 'utf8');
 
@@ -25,10 +21,7 @@ const problems = [];
 const offOrigin = [];
 
 before(async () => {
-  assert.ok(existsSync(tarball), `${tarball}: run make package`);
-  const project = mkdtempSync(join(tmpdir(), 'newslens-bundle-'));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-site', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: project, stdio: 'pipe' });
+  const project = installed('a-site');
   mkdirSync(join(project, 'src'));
   writeFileSync(join(project, 'src', 'app.js'), `import { init, analyze } from 'newslens';
 import 'newslens/element';

@@ -4,23 +4,15 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { installed, root, version } from './project.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]*)"/m)[1];
-const tarball = join(root, 'dist', `newslens-${version}.tgz`);
 const seedDir = join(root, '..', 'shared', 'data', 'seed');
 let project;
 
 before(() => {
-  assert.ok(existsSync(tarball), `${tarball}: run make package`);
-  project = mkdtempSync(join(tmpdir(), 'newslens-npm-'));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-user', private: true, type: 'module' }));
-  // A local tarball with no dependencies: no network needed.
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: project, stdio: 'pipe' });
+  project = installed('a-user');
 });
 
 /** Runs `code` as an ES module in the project, and returns what it prints, parsed. */
