@@ -1035,20 +1035,25 @@ pub fn features<'s>(
         } else {
             0
         };
-        let found = (i + 1..=n.min(i + most)).rev().find_map(|e| {
-            let joined = (i..e - 1).all(|k| &text[toks[k].span.end..toks[k + 1].span.start] == " ");
-            if !joined {
-                return None;
-            }
-            word.clear();
-            for (k, w) in words[i..e].iter().enumerate() {
-                if k > 0 {
-                    word.push(' ');
+        // The words joined once, as far as single spaces join them; each shorter name is
+        // a prefix of that text, asked from the longest.
+        word.clear();
+        let mut ends = [0usize; 4];
+        let mut len = 0;
+        for k in i..n.min(i + most) {
+            if k > i {
+                if &text[toks[k - 1].span.end..toks[k].span.start] != " " {
+                    break;
                 }
-                word.push_str(w);
+                word.push(' ');
             }
-            let m = learned.names.get(strip_possessive(word));
-            (m != 0).then_some((e, m))
+            word.push_str(&words[k]);
+            ends[len] = word.len();
+            len += 1;
+        }
+        let found = (0..len).rev().find_map(|j| {
+            let m = learned.names.get(strip_possessive(&word[..ends[j]]));
+            (m != 0).then_some((i + j + 1, m))
         });
         if let Some((e, m)) = found {
             names[i] = m | 16;
