@@ -116,6 +116,33 @@ def main():
     write("surnames.txt", [f"The {SURNAMES_MAX} most common US Census 1990 surnames, public domain.",
                            "Derived by scripts/build_lexicon.py from ../shared/data/lexicon."], sur)
 
+    org_names(stop, places, first | sur)
+
+
+def org_names(stop, places, people):
+    """Organisation names of the open lists in ../shared/data/ner-extra/gazetteers.
+
+    S&P 500 companies (ODC-PDDL) and US congressional committees (CC0). Names of two
+    to four words only (the name finder matches phrases of that length; a lone "Apple"
+    is left to the model), less those that are places. The football clubs (11,176
+    names with aliases) and US newspapers (5,967) were tried too and left out:
+    docs/ner-corpora.md says what they cost and gave.
+    """
+    gaz = os.path.join(DATA, "ner-extra", "gazetteers")
+    names = set()
+    for fn in ("sp500-companies.tsv", "us-congress-committees.tsv"):
+        with open(os.path.join(gaz, fn), encoding="utf8") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                name = " ".join(r["name"].split())
+                words = name.split(" ")
+                if (2 <= len(words) <= 4 and name[:1].isupper() and name not in places
+                        and all(re.fullmatch(r"[^\W_][\w.&'-]*", w) for w in words)):
+                    names.add(name)
+    write("org_names.txt", ["Organisation names of two to four words: S&P 500 companies",
+                            "(datasets/s-and-p-500-companies, ODC-PDDL 1.0) and US congressional committees",
+                            "(unitedstates/congress-legislators, CC0 1.0).",
+                            "Derived by scripts/build_lexicon.py from ../shared/data/ner-extra/gazetteers."], names)
+
 
 if __name__ == "__main__":
     main()

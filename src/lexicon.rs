@@ -78,6 +78,7 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("nationalities", include_str!("../data/nationalities.txt")),
     ("misc_words", include_str!("../data/misc_words.txt")),
     ("organizations", include_str!("../data/organizations.txt")),
+    ("org_names", include_str!("../data/org_names.txt")),
     ("org_words", include_str!("../data/org_words.txt")),
     ("titles", include_str!("../data/titles.txt")),
     (
@@ -216,7 +217,11 @@ pub fn lexicon() -> &'static Lexicon {
         surnames: set("surnames"),
         common: set("common_words"),
         nationalities: set("nationalities"),
-        organizations: set("organizations"),
+        organizations: {
+            let mut names = set("organizations");
+            names.extend(set("org_names"));
+            names
+        },
         org_words: set("org_words"),
         misc_words: set("misc_words"),
         titles: set("titles"),

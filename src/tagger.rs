@@ -586,19 +586,23 @@ pub fn save(weights: &Weights, bits: u32) -> Vec<u8> {
 }
 
 /// Serialises weights as [`save`] does, less what matters least: each quantised
-/// weight of at most `prune` steps from zero is zero, and only the buckets with a
-/// weight left are written. Layout: magic `NLTAG02`, `u32` bits, `u32` tags, `f32`
+/// weight of at most `prune` steps from zero is zero, the others are rounded to a
+/// multiple of `step` steps (1 keeps them; 8 leaves 33 values, which gzip stores in
+/// about half the bits), and only the buckets with a weight left are written. Layout: magic `NLTAG02`, `u32` bits, `u32` tags, `f32`
 /// scale, a bitmap of the buckets written (bucket b is bit b % 8 of byte b / 8), their
 /// `i8` weights, `tags` a bucket, the `f32` transitions. [`load`] reads both forms.
 ///
 /// # Panics
 /// If `weights` is a loaded (quantised) model: save the weights a trainer made.
-pub fn save_sparse(weights: &Weights, bits: u32, prune: i8) -> Vec<u8> {
+pub fn save_sparse(weights: &Weights, bits: u32, prune: i8, step: i8) -> Vec<u8> {
     let (scale, mut quantised) = quantise(weights);
+    let step = f32::from(step.max(1));
     for q in &mut quantised {
-        if q.unsigned_abs() <= prune.unsigned_abs() {
-            *q = 0;
-        }
+        *q = if q.unsigned_abs() <= prune.unsigned_abs() {
+            0
+        } else {
+            ((f32::from(*q) / step).round() * step).clamp(-127.0, 127.0) as i8
+        };
     }
     let tags = weights.tags;
     let mut bitmap = vec![0u8; (1usize << bits).div_ceil(8)];
@@ -834,9 +838,9 @@ mod tests {
         tr.epoch(&examples, &allowed);
         let w = tr.averaged();
         let (dense, _) = load(&save(&w, 8)).expect("dense loads");
-        let (sparse, bits) = load(&save_sparse(&w, 8, 0)).expect("sparse loads");
+        let (sparse, bits) = load(&save_sparse(&w, 8, 0, 1)).expect("sparse loads");
         assert_eq!((bits, &sparse.quantised), (8, &dense.quantised));
-        let (pruned, _) = load(&save_sparse(&w, 8, 126)).expect("pruned loads");
+        let (pruned, _) = load(&save_sparse(&w, 8, 126, 1)).expect("pruned loads");
         let (q, _) = pruned.quantised.expect("quantised");
         assert!(
             q.iter().all(|&x| x == 0 || x.unsigned_abs() == 127),
@@ -844,9 +848,17 @@ mod tests {
         );
         assert!(q.iter().any(|&x| x != 0), "the largest weight stays");
         // Fewer bytes than the dense form, and no model when cut short.
-        let bytes = save_sparse(&w, 8, 126);
+        let bytes = save_sparse(&w, 8, 126, 1);
         assert!(bytes.len() < save(&w, 8).len());
         assert!(load(&bytes[..bytes.len() - 1]).is_none());
+        // A coarser step leaves only its multiples (and the end of the range).
+        let (coarse, _) = load(&save_sparse(&w, 8, 0, 8)).expect("coarse loads");
+        let (q, _) = coarse.quantised.expect("quantised");
+        assert!(
+            q.iter().all(|&x| x % 8 == 0 || x.unsigned_abs() == 127),
+            "{q:?}"
+        );
+        assert!(q.contains(&127) || q.contains(&-127), "{q:?}");
     }
 
     #[test]

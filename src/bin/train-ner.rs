@@ -49,6 +49,10 @@ fn main() -> std::process::ExitCode {
         /// docs/models.md for the table).
         #[arg(long, default_value_t = 3)]
         prune: i8,
+        /// The other weights are rounded to a multiple of this many steps: a model
+        /// that gzips smaller (docs/ner-corpora.md has the table).
+        #[arg(long, default_value_t = 8)]
+        step: i8,
         /// Development data (CoNLL format), scored after each epoch.
         #[arg(long)]
         dev: std::path::PathBuf,
@@ -248,7 +252,7 @@ fn main() -> std::process::ExitCode {
     };
     // Score what is saved: the quantised, pruned weights (a sum scales every score
     // alike).
-    let bytes = newslens::tagger::save_sparse(&sum, ner::BITS, args.prune);
+    let bytes = newslens::tagger::save_sparse(&sum, ner::BITS, args.prune, args.step);
     let (q, _) = newslens::tagger::load(&bytes).expect("just saved");
     let scores = train::ner::evaluate(&q, learned, enabled, &dev_docs);
     if let Err(e) = std::fs::write(&args.out, &bytes) {

@@ -490,8 +490,51 @@ pub fn find_with(
         out = headline_names_from_body(text, &lines, out);
     }
     transcript_labels(paragraphs, &mut out);
+    plural_names_are_groups(text, &mut out);
     agree_on_kinds(text, &mut out);
     out
+}
+
+/// "The Kestrels", "the Harriers": a one-word plural name after "the" that some
+/// mention reads as a person or an organisation is a team, a band or a company (a
+/// family, "the Smiths", is a surname the lists know; "the Olympics", read as MISC
+/// only, stays so), and every mention of it read as a person or as MISC is made one
+/// ("Kestrels manager Elena Marsh").
+fn plural_names_are_groups(text: &str, names: &mut [Entity]) {
+    let lex = lexicon();
+    let read_as_named: crate::lexicon::HashSet<&str> = names
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        .map(|e| &text[e.span.range()])
+        .collect();
+    let mut groups = crate::lexicon::HashSet::default();
+    for e in names.iter().filter(|e| e.kind != EntityKind::Location) {
+        let name = &text[e.span.range()];
+        let Some(stem) = name.strip_suffix('s') else {
+            continue;
+        };
+        let the = text[..e.span.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(|w| w == "the" || w == "The");
+        let single = !name.contains(|c: char| !c.is_alphanumeric());
+        let family = [stem, name]
+            .iter()
+            .any(|w| lex.surnames.contains(w) || lex.first_names.contains(w));
+        if the && single && !family && read_as_named.contains(name) {
+            groups.insert(name);
+        }
+    }
+    if groups.is_empty() {
+        return;
+    }
+    for e in names.iter_mut() {
+        if matches!(e.kind, EntityKind::Person | EntityKind::Misc)
+            && groups.contains(&text[e.span.range()])
+        {
+            e.kind = EntityKind::Organization;
+        }
+    }
 }
 
 /// A transcript's speaker labels are people: a paragraph the layout found to be a

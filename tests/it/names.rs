@@ -28,6 +28,8 @@ fn a_sports_report_names_its_clubs_players_and_ground() {
         include_str!("../fixtures/names/sports.txt"),
         &[
             ("Dunmore United", Organization),
+            ("Kestrels", Organization),
+            ("Harriers", Organization),
             ("Castlebridge Rovers", Organization),
             ("Fenwick Park", Location),
             ("Ravi Okonjo", Person),
@@ -91,4 +93,16 @@ fn a_story_quoting_agencies_names_them_as_organisations() {
             .any(|s| s.ends_with("Environmental Protection Agency")),
         "{speakers:?}"
     );
+}
+
+#[test]
+fn a_family_named_by_its_surname_stays_people() {
+    let doc = analyze("The Hendersons sold the farm in May. Mary Henderson said the Hendersons would stay in Leeds.\n");
+    let kinds: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| doc.str(e.span) == "Hendersons")
+        .map(|e| e.kind)
+        .collect();
+    assert!(!kinds.contains(&EntityKind::Organization), "{kinds:?}");
 }
