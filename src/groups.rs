@@ -458,6 +458,8 @@ mod tests {
             kind: EntityKind::Person,
             group: None,
             titled: false,
+            margin: None,
+            confidence: None,
         }
     }
 

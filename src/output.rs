@@ -80,6 +80,9 @@ pub struct EntityOut<'a> {
     pub kind: EntityKind,
     /// Its group, for names.
     pub group: Option<usize>,
+    /// The probability that it is right (span and kind), to two decimals, for names
+    /// the model found; `None` (null) for names of rules alone, numbers and dates.
+    pub confidence: Option<f32>,
 }
 
 /// A group of mentions of one entity.
@@ -326,6 +329,7 @@ impl<'a> Convert<'a> {
             text: self.doc.str(e.span),
             kind: e.kind,
             group: e.group,
+            confidence: e.confidence.map(|p| (p * 100.0).round() / 100.0),
         }
     }
 

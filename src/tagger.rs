@@ -242,10 +242,17 @@ pub struct Decoder<'w> {
     from: Vec<f32>,
     /// The best score of each tag at each token, token by token.
     score: Vec<f32>,
-    /// One token's emission scores.
+    /// Each token's emission scores, token by token.
     emit: Vec<f32>,
+    /// The best score from each tag at each token to the sentence's end, its emission
+    /// left out (filled by [`Decoder::margins`]).
+    back: Vec<f32>,
     /// The last sentence's tags.
     tags: Vec<usize>,
+    /// The margins last asked for, by token.
+    margins: Vec<f32>,
+    /// One step of the backward pass: each next tag's emission and best score on.
+    next: Vec<f32>,
 }
 
 impl<'w> Decoder<'w> {
@@ -272,8 +279,11 @@ impl<'w> Decoder<'w> {
             weights,
             from,
             score: Vec::new(),
-            emit: vec![0.0; t],
+            emit: Vec::new(),
+            back: Vec::new(),
             tags: Vec::new(),
+            margins: Vec::new(),
+            next: Vec::new(),
         }
     }
 
@@ -294,13 +304,19 @@ impl<'w> Decoder<'w> {
         let score = &mut self.score;
         score.clear();
         score.resize(n * t, f32::NEG_INFINITY);
-        let emit = &mut self.emit;
-        w.emission(feats.token(0), emit);
+        // Each token's emissions are written over whatever the buffer held.
+        let emits = &mut self.emit;
+        if emits.len() < n * t {
+            emits.resize(n * t, 0.0);
+        }
+        w.emission(feats.token(0), &mut emits[..t]);
         for tag in 0..t {
-            score[tag] = emit[tag] + from[t * (t + 1) + tag];
+            score[tag] = emits[tag] + from[t * (t + 1) + tag];
         }
         for i in 1..n {
+            let emit = &mut emits[i * t..(i + 1) * t];
             w.emission(feats.token(i), emit);
+            let emit = &*emit;
             let (done, now) = score.split_at_mut(i * t);
             let before = &done[(i - 1) * t..];
             let now = &mut now[..t];
@@ -339,7 +355,96 @@ impl<'w> Decoder<'w> {
         }
         out
     }
+
+    /// How sure the last [`Decoder::decode`] was of the tags of `tokens`: for each,
+    /// the best sequence's score less the best score of an allowed sequence with
+    /// another tag there (max-marginals: the forward scores of `decode` and a backward
+    /// pass). The backward pass starts `ahead` tokens past `tokens` (exact when that
+    /// reaches the sentence's end; else what lies beyond is taken as equal for every
+    /// tag), so a name's margin costs its own words and `ahead` more, not the
+    /// sentence. 0 where two readings tie; large (not infinite) where no other tag is
+    /// allowed.
+    pub fn margins(&mut self, tokens: std::ops::Range<usize>, ahead: usize) -> &[f32] {
+        let t = self.weights.tags;
+        let n = self.tags.len();
+        let from = &self.from;
+        self.margins.clear();
+        let (start, end) = (tokens.start.min(n), tokens.end.min(n));
+        if start >= end {
+            return &self.margins;
+        }
+        let last = end.saturating_add(ahead).min(n);
+        let back = &mut self.back;
+        back.clear();
+        back.resize((last - start) * t, 0.0);
+        if last == n {
+            for (k, b) in back[(last - 1 - start) * t..].iter_mut().enumerate() {
+                *b = from[k * (t + 1) + t];
+            }
+        }
+        let next = &mut self.next;
+        next.clear();
+        next.resize(t, 0.0);
+        for i in (start..last - 1).rev() {
+            let (now, after) = back.split_at_mut((i + 1 - start) * t);
+            // What each next tag brings: its emission and the best from it on.
+            for ((a, e), b) in next
+                .iter_mut()
+                .zip(&self.emit[(i + 1) * t..(i + 2) * t])
+                .zip(&after[..t])
+            {
+                *a = e + b;
+            }
+            let now = &mut now[(i - start) * t..];
+            match t {
+                9 => best_from::<9>(from, next, now),
+                7 => best_from::<7>(from, next, now),
+                _ => {
+                    for (k, b) in now.iter_mut().enumerate() {
+                        let row = &from[k * (t + 1)..k * (t + 1) + t];
+                        *b = row
+                            .iter()
+                            .zip(next.iter())
+                            .fold(f32::NEG_INFINITY, |m, (w, a)| m.max(w + a));
+                    }
+                }
+            }
+        }
+        for i in start..end {
+            let chosen = self.tags[i];
+            let through = |k: usize| self.score[i * t + k] + back[(i - start) * t + k];
+            let other = (0..t)
+                .filter(|&k| k != chosen)
+                .map(through)
+                .fold(f32::NEG_INFINITY, f32::max);
+            self.margins
+                .push((through(chosen) - other).clamp(0.0, MARGIN_CAP));
+        }
+        &self.margins
+    }
 }
+
+/// One step of the backward pass for exactly `N` tags: `now[tag]` = the best of
+/// `from[tag * (N + 1) + next] + ahead[next]` over the next tags.
+fn best_from<const N: usize>(from: &[f32], ahead: &[f32], now: &mut [f32]) {
+    let ahead: &[f32; N] = ahead.try_into().expect("N scores");
+    let now: &mut [f32; N] = now.try_into().expect("N scores");
+    for (tag, b) in now.iter_mut().enumerate() {
+        let at = tag * (N + 1);
+        let row: &[f32; N] = from[at..at + N].try_into().expect("N weights");
+        let mut best = f32::NEG_INFINITY;
+        for (w, a) in row.iter().zip(ahead) {
+            let s = w + a;
+            if s > best {
+                best = s;
+            }
+        }
+        *b = best;
+    }
+}
+
+/// The largest margin [`Decoder::margins`] gives (where no other tag is allowed).
+pub const MARGIN_CAP: f32 = 1000.0;
 
 /// The sums of the quantised rows `feats` of `N` weights each, in `A`.
 fn sum_rows<A, const N: usize>(q: &[i8], feats: &[u32]) -> [A; N]
@@ -723,6 +828,59 @@ mod tests {
         (examples, |p: Option<usize>, t: Option<usize>| {
             !(p == Some(1) && t == Some(1))
         })
+    }
+
+    /// The margins equal those found by scoring every allowed sequence.
+    #[test]
+    fn margins_are_the_best_score_less_the_best_with_another_tag() {
+        let (examples, allowed) = toy();
+        let mut tr = Trainer::new(256, 2);
+        tr.epoch(&examples, &allowed);
+        let w = tr.averaged();
+        let mut dec = Decoder::new(&w, &allowed);
+        for ex in &examples {
+            let best = dec.decode(&ex.feats).to_vec();
+            let n = best.len();
+            let margins = dec.margins(0..n, 0).to_vec();
+            let t = w.tags;
+            let score = |seq: &[usize]| -> f32 {
+                let mut emit = vec![0.0; t];
+                let mut s = 0.0;
+                let mut prev = t;
+                for (i, &tag) in seq.iter().enumerate() {
+                    w.emission(ex.feats.token(i), &mut emit);
+                    s += emit[tag] + dec.from[prev * (t + 1) + tag];
+                    prev = tag;
+                }
+                s + dec.from[prev * (t + 1) + t]
+            };
+            let all: Vec<Vec<usize>> = (0..t.pow(n as u32))
+                .map(|mut code| {
+                    (0..n)
+                        .map(|_| {
+                            let tag = code % t;
+                            code /= t;
+                            tag
+                        })
+                        .collect()
+                })
+                .collect();
+            let top = score(&best);
+            for i in 0..n {
+                let other = all
+                    .iter()
+                    .filter(|seq| seq[i] != best[i])
+                    .map(|seq| score(seq))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let want = (top - other).clamp(0.0, MARGIN_CAP);
+                assert!(
+                    (margins[i] - want).abs() < 1e-3,
+                    "{:?} token {i}: {} against {want}",
+                    ex.tags,
+                    margins[i]
+                );
+            }
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@ export type EntityKind = "person" | "organization" | "location" | "misc" | "date
 export type QuoteKind = "direct" | "partial" | "mixed" | "indirect";
 /** A span of the text: `text.slice(start, end) === span.text` (UTF-16 code units). */
 export interface TextSpan { start: number; end: number; text: string; }
-/** One entity mention. */
-export interface Entity extends TextSpan { kind: EntityKind; group: number | null; }
+/** One entity mention; `confidence` is the probability that a name is right (span and kind, calibrated on CoNLL-2003 dev), null for numbers, dates and names of rules alone. */
+export interface Entity extends TextSpan { kind: EntityKind; group: number | null; confidence: number | null; }
 /** One real-world entity: its mentions (indices into `entities`) and the role phrases that refer to it ("the president"). */
 export interface Group { name: string; kind: EntityKind; mentions: number[]; references: TextSpan[]; }
 /** The speaker of a quote: the mention ("he") and the name it refers to ("Joe Biden"). */

@@ -1,7 +1,7 @@
 // The page: sends the article to the worker, renders the result with text nodes only
 // (never innerHTML with article text), and links cards and entities to their spans.
 import { EXAMPLE } from './example.js';
-import { count, cueText, el, kindText, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
+import { count, cueText, el, kindText, markAttrs, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('article');
@@ -148,8 +148,17 @@ export function quotesCsv(result) {
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+export function entitiesCsv(result) {
+  const rows = [['text', 'kind', 'confidence', 'group', 'name', 'start', 'end']];
+  for (const e of result.entities) {
+    const group = e.group === null ? null : result.groups[e.group];
+    rows.push([e.text, e.kind, e.confidence ?? '', e.group ?? '', group ? group.name : '', e.start, e.end]);
+  }
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
 $('download-json').addEventListener('click', () => last && save('newslens.json', 'application/json', asJson()));
 $('download-csv').addEventListener('click', () => last && save('newslens-quotes.csv', 'text/csv', quotesCsv(last.result)));
+$('download-entities').addEventListener('click', () => last && save('newslens-entities.csv', 'text/csv', entitiesCsv(last.result)));
 $('download-report').addEventListener('click', async () => {
   if (!last) return;
   const css = await fetch('style.css').then((r) => r.text()).catch(() => '');
@@ -256,7 +265,7 @@ function renderText(text, result, run) {
     if (e && e.start <= a && b <= e.end) {
       node = e.ref
         ? el('mark', { class: 'ref', 'data-kind': e.kind, title: `${e.kind}: refers to ${e.ref}` }, node)
-        : el('mark', { 'data-kind': e.kind, 'data-entity': String(e.entity), title: e.kind }, node);
+        : el('mark', { ...markAttrs(e), 'data-entity': String(e.entity) }, node);
       if (e.group !== null) {
         node.dataset.group = String(e.group);
         node.tabIndex = 0;

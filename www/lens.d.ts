@@ -20,7 +20,11 @@ export declare function sharedAnalyzer(): Analyzer;
 /** Who said what, as the summary lists it, with the unattributed quotes last. */
 export declare function speakers(result: Analysis): { key: string; name: string; group: number | null; quotes: number[] }[];
 /** What the text marks: entities and role phrases, in text order, none overlapping. */
-export declare function marksOf(result: Analysis): (TextSpan & { kind: string; group: number | null; ref?: string; entity?: number })[];
+export declare function marksOf(result: Analysis): (TextSpan & { kind: string; group: number | null; confidence?: number | null; ref?: string; entity?: number })[];
+/** Names less sure than this are drawn dimmed (class `unsure`). */
+export declare const UNSURE: number;
+/** An entity mark's attributes: `data-kind`, a title with its confidence, and `class: 'unsure'` below UNSURE. */
+export declare function markAttrs(e: { kind: string; confidence?: number | null }): Record<string, string>;
 /** A quote's words as DOM nodes: its pieces joined by " … ", the speaker's own words in <em class="own">. */
 export declare function words(q: Quote): (string | HTMLElement)[];
 /** A cue as a reader names it ("a label and a colon" for a lone ":"). */

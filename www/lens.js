@@ -124,6 +124,19 @@ export function marksOf(result) {
   return out;
 }
 
+/** Names the model is less sure of than this (the probability that a name is right,
+ * calibrated on CoNLL-2003 dev) are drawn dimmed. */
+export const UNSURE = 0.7;
+
+/** An entity mark's attributes: its kind, its tooltip ("person · 62% sure") and, for a
+ * name the model is unsure of, the class `unsure`. */
+export function markAttrs(e) {
+  const sure = e.confidence == null ? '' : ` · ${Math.round(e.confidence * 100)}% sure`;
+  const attrs = { 'data-kind': e.kind, title: `${e.kind}${sure}` };
+  if (e.confidence != null && e.confidence < UNSURE) attrs.class = 'unsure';
+  return attrs;
+}
+
 /** Who said what, as the summary lists it: each speaker (most quoted first) with the
  * indices of their quotes in text order, then the unattributed ones; `key` names the
  * entry for filters. */

@@ -14,7 +14,7 @@
 // Everything is drawn in a shadow root with its own stylesheet: no CSS leaks in or out,
 // and the article is only ever written as text nodes.
 
-import { count, cueText, el, kindText, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
+import { count, cueText, el, kindText, markAttrs, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
 
 export class NewsLens extends HTMLElement {
   static observedAttributes = ['text', 'quotes'];
@@ -82,7 +82,7 @@ export class NewsLens extends HTMLElement {
     for (const m of marksOf(result)) {
       frag.append(text.slice(at, m.start), m.ref
         ? el('mark', { class: 'ref', 'data-kind': m.kind, title: `${m.kind}: refers to ${m.ref}` }, text.slice(m.start, m.end))
-        : el('mark', { 'data-kind': m.kind, title: m.kind }, text.slice(m.start, m.end)));
+        : el('mark', markAttrs(m), text.slice(m.start, m.end)));
       at = m.end;
     }
     frag.append(text.slice(at));

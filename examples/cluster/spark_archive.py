@@ -25,7 +25,8 @@ import pandas as pd
 import newslens
 
 RESULT = "id string, result string"
-ENTITIES = "id string, start long, end long, text string, kind string, group long, name string"
+ENTITIES = ("id string, start long, end long, text string, kind string, group long, name string, "
+            "confidence double")
 QUOTES = ("id string, start long, end long, text string, kind string, cue string, "
           "speaker string, speaker_mention string, speaker_group long")
 PEOPLE = "id string, name string, kind string, group long, mentions long, quotes long"

@@ -22,7 +22,7 @@ class Frames(NamedTuple):
 
 
 def frames(results: Iterable[Dict[str, Any]], ids: Optional[Iterable[Any]] = None) -> Frames:
-    """``entities`` (id, start, end, text, kind, group, name: the group's name),
+    """``entities`` (id, start, end, text, kind, group, name: the group's name, confidence),
     ``quotes`` (id, start, end, text, kind, cue, speaker: the name, speaker_mention,
     speaker_group) and ``people`` (id, name, kind, group, mentions, quotes: the
     summary's). ``ids`` default to the results' positions; a result that is an error
@@ -42,7 +42,8 @@ def frames(results: Iterable[Dict[str, Any]], ids: Optional[Iterable[Any]] = Non
         groups = r["groups"]
         for e in r["entities"]:
             name = groups[e["group"]]["name"] if e["group"] is not None else None
-            entities.append((id_, e["start"], e["end"], e["text"], e["kind"], e["group"], name))
+            entities.append((id_, e["start"], e["end"], e["text"], e["kind"], e["group"], name,
+                             e["confidence"]))
         for q in r["quotes"]:
             sp = q["speaker"]
             quotes.append((id_, q["start"], q["end"], q["text"], q["kind"],
@@ -52,7 +53,8 @@ def frames(results: Iterable[Dict[str, Any]], ids: Optional[Iterable[Any]] = Non
         for p in r["summary"]["people"]:
             people.append((id_, p["name"], p["kind"], p["group"], p["mentions"], p["quotes"]))
     return Frames(
-        pd.DataFrame(entities, columns=["id", "start", "end", "text", "kind", "group", "name"]),
+        pd.DataFrame(entities, columns=["id", "start", "end", "text", "kind", "group", "name",
+                                        "confidence"]),
         pd.DataFrame(quotes, columns=["id", "start", "end", "text", "kind", "cue", "speaker",
                                       "speaker_mention", "speaker_group"]),
         pd.DataFrame(people, columns=["id", "name", "kind", "group", "mentions", "quotes"]),

@@ -33,8 +33,17 @@ fn main() -> std::process::ExitCode {
     #[command(name = "train-ner")]
     struct Args {
         /// Training data (CoNLL format).
+        #[arg(long, required_unless_present = "calibrate")]
+        train: Option<std::path::PathBuf>,
+        /// Instead of training: fit the confidence of names (Platt scaling of the
+        /// compiled model's margins) on --dev, write it here (models/confidence.tsv)
+        /// and print its reliability table, on --dev and on each --check set.
         #[arg(long)]
-        train: std::path::PathBuf,
+        calibrate: Option<std::path::PathBuf>,
+        /// With --calibrate: more dev sets (CoNLL format) to print the reliability of
+        /// the fitted confidence on. May be repeated.
+        #[arg(long)]
+        check: Vec<std::path::PathBuf>,
         /// More training data, as NAME=PATH, NAME a corpus of `ner-extra` (gum,
         /// uner-ewt, wnut17, btc, wikigold, redocred), read with its conventions met
         /// (`newslens::train::corpora`). May be repeated.
@@ -92,7 +101,11 @@ fn main() -> std::process::ExitCode {
     let read = |p: &std::path::Path| {
         std::fs::read_to_string(p).map_err(|e| format!("train-ner: {}: {e}", p.display()))
     };
-    let (train_text, dev_text) = match (read(&args.train), read(&args.dev)) {
+    if let Some(out) = &args.calibrate {
+        return calibrate(out, &args.dev, &args.check);
+    }
+    let train_path = args.train.clone().unwrap_or_default();
+    let (train_text, dev_text) = match (read(&train_path), read(&args.dev)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{e}");
@@ -154,7 +167,7 @@ fn main() -> std::process::ExitCode {
         let c = newslens::clusters::Clusters::learn(&sentences, 3, 64, 512, 12);
         let header = format!(
             "word, coarse (64) and fine (512) cluster; learned by train-ner from {} and {} unlabelled articles in {}",
-            args.train.display(),
+            train_path.display(),
             names.len(),
             dir.display()
         );
@@ -189,7 +202,7 @@ fn main() -> std::process::ExitCode {
     let names = ner::Names::from_docs(train_docs.iter());
     let names_header = format!(
         "name, types seen (PER 1, ORG 2, LOC 4, MISC 8); the annotated names of {}, written by train-ner",
-        args.train.display()
+        train_path.display()
     );
     if let Err(e) = std::fs::write(&args.names, names.to_tsv(&names_header)) {
         eprintln!("train-ner: {}: {e}", args.names.display());
@@ -277,5 +290,62 @@ fn main() -> std::process::ExitCode {
         scores.all.1 * 100.0,
         scores.all.2 * 100.0
     );
+    std::process::ExitCode::SUCCESS
+}
+
+/// `--calibrate OUT`: the confidence of names fitted on `dev` with the compiled model,
+/// written to `out`, and its reliability on `dev` and each of `check`.
+#[cfg(not(target_arch = "wasm32"))]
+fn calibrate(
+    out: &std::path::Path,
+    dev: &std::path::Path,
+    check: &[std::path::PathBuf],
+) -> std::process::ExitCode {
+    use newslens::train::{conll, ner};
+    use std::fmt::Write as _;
+    let pairs = |p: &std::path::Path| {
+        std::fs::read_to_string(p)
+            .map(|t| ner::margins_and_truth(&conll::parse(&t)))
+            .map_err(|e| eprintln!("train-ner: {}: {e}", p.display()))
+    };
+    let Ok(fit_on) = pairs(dev) else {
+        return std::process::ExitCode::FAILURE;
+    };
+    let c = ner::fit_confidence(&fit_on);
+    let mut tsv = format!(
+        "# The name finder's margin and the probability that a name of that margin is right\n\
+         # (src/ner/confidence.rs): isotonic regression on {} names of {},\n\
+         # by train-ner --calibrate.\n",
+        fit_on.len(),
+        dev.display(),
+    );
+    tsv.push_str("# margin (whole), probability (thousandths)\n");
+    // Whole margins, as the file holds them: two runs may round to one.
+    let mut last = None;
+    for (m, p) in &c.knots {
+        let m = m.round() as u32;
+        if last != Some(m) {
+            let _ = writeln!(tsv, "{m}\t{}", (p * 1000.0).round() as u32);
+            last = Some(m);
+        }
+    }
+    // Scored as written.
+    let c = newslens::ner::confidence::Calibration::parse(&tsv).expect("the knots just written");
+    if let Err(e) = std::fs::write(out, tsv) {
+        eprintln!("train-ner: {}: {e}", out.display());
+        return std::process::ExitCode::FAILURE;
+    }
+    say!("wrote {}: {} knots", out.display(), c.knots.len());
+    say!(
+        "\n{} (fitted on)\n\n{}",
+        dev.display(),
+        ner::reliability(&c, &fit_on)
+    );
+    for p in check {
+        let Ok(pairs) = pairs(p) else {
+            return std::process::ExitCode::FAILURE;
+        };
+        say!("\n{}\n\n{}", p.display(), ner::reliability(&c, &pairs));
+    }
     std::process::ExitCode::SUCCESS
 }

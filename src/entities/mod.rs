@@ -30,7 +30,7 @@ use numeric::find_numeric;
 pub use rules::RuleNameFinder;
 
 /// One entity mention.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     /// Where it is; a possessive "'s" is left out.
     pub span: Span,
@@ -40,6 +40,14 @@ pub struct Entity {
     pub group: Option<usize>,
     /// Whether a title or role came right before it ("President", "spokesman").
     pub titled: bool,
+    /// For a name the model tagged: how far the model's best reading of its sentence
+    /// was ahead of the best reading that tags one of the name's words otherwise, in
+    /// the model's score units ([`crate::tagger::Decoder::margins`]); `None` for names
+    /// that rules alone found, and for numbers and dates.
+    pub margin: Option<f32>,
+    /// The probability that this name is right, its span and its kind, from `margin`
+    /// as calibrated on CoNLL-2003 dev (`ner::confidence`); `None` where `margin` is.
+    pub confidence: Option<f32>,
 }
 
 /// Finds names (people, organisations, places, misc) in a tokenised text.
@@ -95,6 +103,8 @@ pub fn find_entities(
         kind,
         group: None,
         titled: false,
+        margin: None,
+        confidence: None,
     }));
     in_text_order(&mut out);
     out

@@ -53,6 +53,8 @@ impl NameFinder for RuleNameFinder {
                     kind,
                     group: None,
                     titled: c.titled,
+                    margin: None,
+                    confidence: None,
                 })
             })
             .collect()

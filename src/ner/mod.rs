@@ -16,6 +16,8 @@
 //! headline looks its runs of at most six words up in a hash map of the body's names;
 //! transcript labels are counted, and names' kinds agreed, in hash maps.
 
+pub mod confidence;
+
 use crate::clusters::{self, Clusters};
 use crate::entities::{
     line_case, strip_possessive, title_case, Entity, EntityKind, LineCase, NameFinder,
@@ -456,6 +458,9 @@ fn close_run(text: &str, toks: &[Token], run: &[usize], seen: &mut SeenMap, buf:
     }
 }
 
+/// How many words past a name its margin looks ([`Decoder::margins`]).
+const MARGIN_AHEAD: usize = 2;
+
 /// Tags every sentence with `weights` and turns the tags into entities.
 pub fn find_with(
     weights: &Weights,
@@ -480,6 +485,23 @@ pub fn find_with(
         let tags = decoder.decode(feats);
         let from = out.len();
         spans_of(text, toks, tags, &mut out);
+        // A name's margin is its least sure word's, looking two words past it.
+        let mut k = 0;
+        for e in &mut out[from..] {
+            while k < toks.len() && toks[k].span.end <= e.span.start {
+                k += 1;
+            }
+            let first = k;
+            while k < toks.len() && toks[k].span.start < e.span.end {
+                k += 1;
+            }
+            let least = decoder
+                .margins(first..k, MARGIN_AHEAD)
+                .iter()
+                .copied()
+                .fold(f32::INFINITY, f32::min);
+            e.margin = least.is_finite().then_some(least);
+        }
         join_hyphenated(text, &mut out, from);
         // A headline: a title-case line in the headline's paragraph.
         let title = paragraphs.get(s.paragraph).is_some_and(|p| p.headline)
@@ -492,6 +514,10 @@ pub fn find_with(
     transcript_labels(paragraphs, &mut out);
     plural_names_are_groups(text, &mut out);
     agree_on_kinds(text, &mut out);
+    let calibration = confidence::compiled();
+    for e in &mut out {
+        e.confidence = e.margin.map(|m| calibration.probability(m));
+    }
     out
 }
 
@@ -502,6 +528,18 @@ pub fn find_with(
 /// ("Kestrels manager Elena Marsh").
 fn plural_names_are_groups(text: &str, names: &mut [Entity]) {
     let lex = lexicon();
+    let after_the = |e: &Entity| {
+        text[..e.span.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(|w| w == "the" || w == "The")
+    };
+    if !names
+        .iter()
+        .any(|e| after_the(e) && text[e.span.range()].ends_with('s'))
+    {
+        return;
+    }
     let read_as_named: crate::lexicon::HashSet<&str> = names
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
@@ -513,10 +551,7 @@ fn plural_names_are_groups(text: &str, names: &mut [Entity]) {
         let Some(stem) = name.strip_suffix('s') else {
             continue;
         };
-        let the = text[..e.span.start]
-            .strip_suffix(' ')
-            .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
-            .is_some_and(|w| w == "the" || w == "The");
+        let the = after_the(e);
         let single = !name.contains(|c: char| !c.is_alphanumeric());
         let family = [stem, name]
             .iter()
@@ -564,6 +599,8 @@ fn transcript_labels(paragraphs: &[Paragraph], names: &mut Vec<Entity>) {
             kind: EntityKind::Person,
             group: None,
             titled: false,
+            margin: None,
+            confidence: None,
         })
         .collect();
     let mut merged = Vec::with_capacity(names.len() + people.len());
@@ -651,6 +688,8 @@ fn headline_names_from_body(
                 kind,
                 group: None,
                 titled: false,
+                margin: None,
+                confidence: None,
             });
             i = next;
         }
@@ -821,6 +860,8 @@ fn spans_of(text: &str, toks: &[Token], tags: &[usize], out: &mut Vec<Entity>) {
             kind,
             group: None,
             titled,
+            margin: None,
+            confidence: None,
         });
     }
 }

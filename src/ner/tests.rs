@@ -199,6 +199,8 @@ fn one_name_one_kind_per_document() {
             kind,
             group: None,
             titled: false,
+            margin: None,
+            confidence: None,
         }
     };
     let mut es = vec![

@@ -3,8 +3,10 @@
 
 use super::conll;
 use crate::lexicon::lexicon;
+use crate::ner::confidence::Calibration;
 use crate::ner::{allowed, find_with, Learned, Names, BITS, KINDS, TAGS};
 use crate::tagger::{self, Example, Weights};
+use std::fmt::Write as _;
 
 impl Names {
     /// The names of `docs`' gold annotations.
@@ -145,6 +147,98 @@ pub fn train(
     report: &mut dyn FnMut(usize, usize, &Weights),
 ) -> Weights {
     tagger::train(1 << BITS, TAGS.len(), &allowed, train, epochs, seed, report)
+}
+
+/// Each name the whole analysis finds in `docs` with a margin, and whether it is right:
+/// a gold name of the same span and kind. What [`fit_confidence`] learns from.
+pub fn margins_and_truth(docs: &[conll::Doc]) -> Vec<(f32, bool)> {
+    let mut out = Vec::new();
+    for d in docs {
+        let gold: std::collections::HashSet<(usize, usize, usize)> =
+            d.gold.iter().map(|(s, t)| (s.start, s.end, *t)).collect();
+        for e in crate::analyze(&d.text).entities {
+            let (Some(margin), Some(t)) = (e.margin, KINDS.iter().position(|k| *k == e.kind))
+            else {
+                continue;
+            };
+            out.push((margin, gold.contains(&(e.span.start, e.span.end, t))));
+        }
+    }
+    out
+}
+
+/// The calibration curve fitted to `pairs`: the names in order of margin, in runs of
+/// at least 1/40 of them (and 50), each run's share right (add-one smoothed) at its
+/// mean margin; where a run is less often right than the one before, the two pool
+/// (isotonic regression by pool-adjacent-violators), so the curve never falls.
+pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let per = (sorted.len() / 40).max(50);
+    // Each block: margin sum, right, names.
+    let mut blocks: Vec<(f64, f64, f64)> = Vec::new();
+    for run in sorted.chunks(per) {
+        let mut block = (0.0, 0.0, 0.0);
+        for &(m, right) in run {
+            block.0 += f64::from(m);
+            block.1 += f64::from(u8::from(right));
+            block.2 += 1.0;
+        }
+        blocks.push(block);
+        while blocks.len() >= 2 {
+            let (b, a) = (blocks[blocks.len() - 1], blocks[blocks.len() - 2]);
+            if b.1 / b.2 > a.1 / a.2 {
+                break;
+            }
+            blocks.pop();
+            let last = blocks.len() - 1;
+            blocks[last] = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+        }
+    }
+    Calibration {
+        knots: blocks
+            .iter()
+            .map(|&(sum, right, n)| ((sum / n) as f32, ((right + 1.0) / (n + 2.0)) as f32))
+            .collect(),
+    }
+}
+
+/// A reliability table of `calibration` on `pairs`, as Markdown: the names by tenths of
+/// confidence, with how many, their mean confidence and the share of them right.
+pub fn reliability(calibration: &Calibration, pairs: &[(f32, bool)]) -> String {
+    let mut bins = [(0usize, 0.0f64, 0usize); 10];
+    for &(m, right) in pairs {
+        let p = calibration.probability(m);
+        let bin = &mut bins[((p * 10.0) as usize).min(9)];
+        bin.0 += 1;
+        bin.1 += f64::from(p);
+        bin.2 += usize::from(right);
+    }
+    let mut out = String::from(
+        "| confidence | names | mean confidence | right |\n| --- | --- | --- | --- |\n",
+    );
+    for (i, (n, sum, right)) in bins.iter().enumerate() {
+        if *n > 0 {
+            let _ = writeln!(
+                out,
+                "| {:.1}-{:.1} | {n} | {:.3} | {:.3} |",
+                i as f32 / 10.0,
+                (i + 1) as f32 / 10.0,
+                sum / *n as f64,
+                *right as f64 / *n as f64
+            );
+        }
+    }
+    let n = pairs.len().max(1) as f64;
+    let brier: f64 = pairs
+        .iter()
+        .map(|&(m, right)| {
+            (f64::from(calibration.probability(m)) - f64::from(u8::from(right))).powi(2)
+        })
+        .sum::<f64>()
+        / n;
+    let _ = writeln!(out, "\n{} names, Brier score {brier:.4}", pairs.len());
+    out
 }
 
 #[cfg(test)]

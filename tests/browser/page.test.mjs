@@ -165,6 +165,35 @@ test('downloads: the result as JSON, the quotes as CSV', async () => {
   assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,"" Grant told reporters. ""Somebody is going to run aground.""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
 });
 
+test('the entities as CSV, each name with its confidence; unsure names drawn dimmed', async () => {
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const data = JSON.parse(await readFile(await json.path(), 'utf8'));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-entities')]);
+  assert.equal(csv.suggestedFilename(), 'newslens-entities.csv');
+  const rows = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
+  assert.equal(rows[0], '"text","kind","confidence","group","name","start","end"');
+  assert.equal(rows.length, data.entities.length + 1);
+  const grant = data.entities.find((e) => e.text === 'Fiona Grant');
+  assert.ok(grant.confidence > 0.5 && grant.confidence <= 1, String(grant.confidence));
+  assert.ok(rows.includes(`"Fiona Grant","person","${grant.confidence}","${grant.group}","Fiona Grant","${grant.start}","${grant.end}"`), rows.join('\n'));
+  // A date carries no confidence.
+  assert.ok(data.entities.some((e) => e.kind === 'date' && e.confidence === null));
+  // Each mark of a name says how sure it is; those under 70% are dimmed, the others not.
+  const marks = await page.$$eval('#text mark[data-entity]', (ms) => ms.map((m) => ({ e: Number(m.dataset.entity), title: m.title, unsure: m.classList.contains('unsure'), opacity: getComputedStyle(m).opacity })));
+  assert.ok(marks.length > 0);
+  const attrs = await page.evaluate(async () => {
+    const { markAttrs } = await import('./lens.js');
+    return [markAttrs({ kind: 'person', confidence: 0.42 }), markAttrs({ kind: 'date', confidence: null })];
+  });
+  assert.deepEqual(attrs, [{ 'data-kind': 'person', title: 'person · 42% sure', class: 'unsure' }, { 'data-kind': 'date', title: 'date' }]);
+  for (const m of marks) {
+    const c = data.entities[m.e].confidence;
+    assert.equal(m.unsure, c !== null && c < 0.7, `${data.entities[m.e].text}: ${c}`);
+    if (c !== null) assert.ok(m.title.endsWith(`${Math.round(c * 100)}% sure`), m.title);
+    assert.equal(m.opacity, m.unsure ? '0.55' : '1');
+  }
+});
+
 test('the HTML report: the highlighted article and who said what, with no script', async () => {
   const [report] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
   assert.equal(report.suggestedFilename(), 'newslens-report.html');

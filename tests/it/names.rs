@@ -106,3 +106,36 @@ fn a_family_named_by_its_surname_stays_people() {
         .collect();
     assert!(!kinds.contains(&EntityKind::Organization), "{kinds:?}");
 }
+
+#[test]
+fn every_name_the_model_finds_carries_a_confidence_and_numbers_none() {
+    let doc = analyze(include_str!("../fixtures/names/business.txt"));
+    let names = |k: &EntityKind| {
+        matches!(
+            k,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Location | EntityKind::Misc
+        )
+    };
+    for e in &doc.entities {
+        if names(&e.kind) {
+            let c = e.confidence.expect("a name has a confidence");
+            assert!(c > 0.0 && c <= 1.0, "{}: {c}", doc.str(e.span));
+        } else {
+            assert_eq!(e.confidence, None, "{}", doc.str(e.span));
+        }
+    }
+    // The one well-known company is surer than the series title read as a place.
+    let of = |name: &str| {
+        doc.entities
+            .iter()
+            .find(|e| doc.str(e.span) == name)
+            .and_then(|e| e.confidence)
+            .expect(name)
+    };
+    assert!(
+        of("Netflix") > of("Puddle"),
+        "{} {}",
+        of("Netflix"),
+        of("Puddle")
+    );
+}
