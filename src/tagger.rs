@@ -312,14 +312,15 @@ impl<'w> Decoder<'w> {
         if emits.len() < n * t {
             emits.resize(n * t, 0.0);
         }
-        w.emission(feats.token(0), &mut emits[..t]);
-        for tag in 0..t {
-            score[tag] = emits[tag] + from[t * (t + 1) + tag];
-        }
         // One token's emissions are made in a small buffer of their own and copied
         // into the sentence's (made in place there, the forward pass ran 1% slower).
         let emit = &mut self.one;
         emit.resize(t, 0.0);
+        w.emission(feats.token(0), emit);
+        emits[..t].copy_from_slice(emit);
+        for tag in 0..t {
+            score[tag] = emit[tag] + from[t * (t + 1) + tag];
+        }
         for i in 1..n {
             w.emission(feats.token(i), emit);
             emits[i * t..(i + 1) * t].copy_from_slice(emit);

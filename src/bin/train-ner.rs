@@ -35,8 +35,8 @@ fn main() -> std::process::ExitCode {
         /// Training data (CoNLL format).
         #[arg(long, required_unless_present = "calibrate")]
         train: Option<std::path::PathBuf>,
-        /// Instead of training: fit the confidence of names (Platt scaling of the
-        /// compiled model's margins) on --dev, write it here (models/confidence.tsv)
+        /// Instead of training: fit the confidence of names (isotonic regression on
+        /// the compiled model's margins) on --dev, write it here (models/confidence.tsv)
         /// and print its reliability table, on --dev and on each --check set.
         #[arg(long)]
         calibrate: Option<std::path::PathBuf>,
@@ -302,7 +302,6 @@ fn calibrate(
     check: &[std::path::PathBuf],
 ) -> std::process::ExitCode {
     use newslens::train::{conll, ner};
-    use std::fmt::Write as _;
     let pairs = |p: &std::path::Path| {
         std::fs::read_to_string(p)
             .map(|t| ner::margins_and_truth(&conll::parse(&t)))
@@ -311,24 +310,14 @@ fn calibrate(
     let Ok(fit_on) = pairs(dev) else {
         return std::process::ExitCode::FAILURE;
     };
-    let c = ner::fit_confidence(&fit_on);
-    let mut tsv = format!(
-        "# The name finder's margin and the probability that a name of that margin is right\n\
-         # (src/ner/confidence.rs): isotonic regression on {} names of {},\n\
-         # by train-ner --calibrate.\n",
+    let header = format!(
+        "The name finder's margin and the probability that a name of that margin is right\n\
+         (src/ner/confidence.rs): isotonic regression on {} names of {},\n\
+         by train-ner --calibrate.",
         fit_on.len(),
         dev.display(),
     );
-    tsv.push_str("# margin (whole), probability (thousandths)\n");
-    // Whole margins, as the file holds them: two runs may round to one.
-    let mut last = None;
-    for (m, p) in &c.knots {
-        let m = m.round() as u32;
-        if last != Some(m) {
-            let _ = writeln!(tsv, "{m}\t{}", (p * 1000.0).round() as u32);
-            last = Some(m);
-        }
-    }
+    let tsv = ner::fit_confidence(&fit_on).to_tsv(&header);
     // Scored as written.
     let c = newslens::ner::confidence::Calibration::parse(&tsv).expect("the knots just written");
     if let Err(e) = std::fs::write(out, tsv) {

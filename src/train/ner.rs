@@ -65,6 +65,29 @@ impl Names {
     }
 }
 
+impl Calibration {
+    /// The form [`Calibration::parse`] reads: the `header` lines as comments, then
+    /// each knot as a whole margin and a probability in thousandths. Knots whose
+    /// margins round to one keep the first.
+    pub fn to_tsv(&self, header: &str) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for line in header.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+        out.push_str("# margin (whole), probability (thousandths)\n");
+        let mut last = None;
+        for (m, p) in &self.knots {
+            let m = m.round() as u32;
+            if last != Some(m) {
+                let _ = writeln!(out, "{m}\t{}", (p * 1000.0).round() as u32);
+                last = Some(m);
+            }
+        }
+        out
+    }
+}
+
 /// A name as [`Names`] keys it: white space folded, curly quotes straightened.
 fn name_key(s: &str) -> String {
     crate::words::normalise(s)
@@ -207,12 +230,14 @@ pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
 /// confidence, with how many, their mean confidence and the share of them right.
 pub fn reliability(calibration: &Calibration, pairs: &[(f32, bool)]) -> String {
     let mut bins = [(0usize, 0.0f64, 0usize); 10];
+    let mut squares = 0.0;
     for &(m, right) in pairs {
         let p = calibration.probability(m);
         let bin = &mut bins[((p * 10.0) as usize).min(9)];
         bin.0 += 1;
         bin.1 += f64::from(p);
         bin.2 += usize::from(right);
+        squares += (f64::from(p) - f64::from(u8::from(right))).powi(2);
     }
     let mut out = String::from(
         "| confidence | names | mean confidence | right |\n| --- | --- | --- | --- |\n",
@@ -229,14 +254,7 @@ pub fn reliability(calibration: &Calibration, pairs: &[(f32, bool)]) -> String {
             );
         }
     }
-    let n = pairs.len().max(1) as f64;
-    let brier: f64 = pairs
-        .iter()
-        .map(|&(m, right)| {
-            (f64::from(calibration.probability(m)) - f64::from(u8::from(right))).powi(2)
-        })
-        .sum::<f64>()
-        / n;
+    let brier = squares / pairs.len().max(1) as f64;
     let _ = writeln!(out, "\n{} names, Brier score {brier:.4}", pairs.len());
     out
 }

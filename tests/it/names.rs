@@ -110,14 +110,8 @@ fn a_family_named_by_its_surname_stays_people() {
 #[test]
 fn every_name_the_model_finds_carries_a_confidence_and_numbers_none() {
     let doc = analyze(include_str!("../fixtures/names/business.txt"));
-    let names = |k: &EntityKind| {
-        matches!(
-            k,
-            EntityKind::Person | EntityKind::Organization | EntityKind::Location | EntityKind::Misc
-        )
-    };
     for e in &doc.entities {
-        if names(&e.kind) {
+        if e.kind.is_name() {
             let c = e.confidence.expect("a name has a confidence");
             assert!(c > 0.0 && c <= 1.0, "{}: {c}", doc.str(e.span));
         } else {
