@@ -13,18 +13,18 @@
 
 use std::collections::HashMap;
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
+type WordMap<K, V> = HashMap<K, V, crate::lexicon::FxBuild>;
 
 /// Word → (coarse cluster, fine cluster).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Clusters {
-    map: FnvMap<String, (u16, u16)>,
+    map: WordMap<String, (u16, u16)>,
 }
 
 impl Clusters {
     /// Parses the tab-separated form written by [`Clusters::to_tsv`].
     pub fn parse(tsv: &str) -> Self {
-        let mut map = FnvMap::with_capacity_and_hasher(
+        let mut map = WordMap::with_capacity_and_hasher(
             crate::lexicon::lines(tsv),
             std::hash::BuildHasherDefault::default(),
         );

@@ -290,6 +290,17 @@ impl<'w> Decoder<'w> {
         }
     }
 
+    /// Makes room for sentences of up to `tokens` tokens, so that decoding them (and
+    /// their margins) allocates nothing more.
+    pub fn reserve(&mut self, tokens: usize) {
+        let t = self.weights.tags;
+        for table in [&mut self.score, &mut self.emit, &mut self.back] {
+            table.reserve(tokens * t);
+        }
+        self.tags.reserve(tokens);
+        self.margins.reserve(tokens);
+    }
+
     /// The best allowed tag sequence for a sentence whose tokens have features
     /// `feats`.
     pub fn decode(&mut self, feats: &Feats) -> &[usize] {

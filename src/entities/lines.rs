@@ -86,6 +86,12 @@ pub(crate) fn line_case(text: &str, tokens: &[Token]) -> LineCase {
 /// "JAPAN" -> "Japan", for looking up words of a capitals headline.
 pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_title_case(s, &mut out);
+    out
+}
+
+/// Appends [`title_case`]`(s)` to `out`.
+pub(crate) fn push_title_case(s: &str, out: &mut String) {
     for (i, c) in s.chars().enumerate() {
         if i == 0 {
             out.extend(c.to_uppercase());
@@ -93,5 +99,4 @@ pub(crate) fn title_case(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }

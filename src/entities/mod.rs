@@ -25,7 +25,9 @@ mod rules;
 pub use kind::EntityKind;
 #[cfg(feature = "train")]
 pub(crate) use lines::TITLE_SMALL_WORDS;
-pub(crate) use lines::{is_capitalised, line_case, strip_possessive, title_case, LineCase};
+pub(crate) use lines::{
+    is_capitalised, line_case, push_title_case, strip_possessive, title_case, LineCase,
+};
 use numeric::find_numeric;
 pub use rules::RuleNameFinder;
 

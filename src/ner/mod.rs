@@ -20,7 +20,8 @@ pub mod confidence;
 
 use crate::clusters::{self, Clusters};
 use crate::entities::{
-    line_case, strip_possessive, title_case, Entity, EntityKind, LineCase, NameFinder,
+    line_case, push_title_case, strip_possessive, title_case, Entity, EntityKind, LineCase,
+    NameFinder,
 };
 use crate::layout::Paragraph;
 use crate::lexicon::{lexicon, Fnv, Lexicon};
@@ -399,18 +400,19 @@ impl DocStats {
             std::hash::BuildHasherDefault::default(),
         );
         let mut buf = String::new();
+        // A run of capitalised words, kept from sentence to sentence.
+        let mut run: Vec<usize> = Vec::new();
         for r in sentences {
             let toks = &tokens[r];
-            let words: Vec<(usize, &str)> = toks
+            let words = toks
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.kind == TokenKind::Word)
-                .map(|(i, t)| (i, &text[t.span.range()]))
-                .collect();
+                .map(|(i, t)| (i, &text[t.span.range()]));
             // In a headline, in capitals or title case, capitals say nothing.
             let caps = line_case(text, toks) != LineCase::Plain;
-            let mut run: Vec<usize> = Vec::new();
-            for (n, (i, w)) in words.iter().enumerate() {
+            run.clear();
+            for (n, (i, w)) in words.enumerate() {
                 let upper = w.chars().next().is_some_and(char::is_uppercase);
                 let mut flags = 0;
                 if !upper {
@@ -422,15 +424,15 @@ impl DocStats {
                     mark(&mut seen, &mut buf, w, flags);
                 }
                 let joined = run.last().is_some_and(|&p| {
-                    p + 1 == *i && &text[toks[p].span.end..toks[*i].span.start] == " "
+                    p + 1 == i && &text[toks[p].span.end..toks[i].span.start] == " "
                 });
                 if upper && !caps && (run.is_empty() || joined) {
-                    run.push(*i);
+                    run.push(i);
                 } else {
                     close_run(text, toks, &run, &mut seen, &mut buf);
                     run.clear();
                     if upper && !caps {
-                        run.push(*i);
+                        run.push(i);
                     }
                 }
             }
@@ -477,6 +479,20 @@ pub fn find_with(
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut decoder = Decoder::new(weights, allowed);
+    // Room for the longest sentence at once, not grown sentence by sentence.
+    let span = |s: &Sentence| {
+        let t = &tokens[s.tokens.clone()];
+        (
+            t.len(),
+            t.last().map_or(0, |l| l.span.end) - t.first().map_or(0, |f| f.span.start),
+        )
+    };
+    let (most_tokens, most_bytes) = sentences
+        .iter()
+        .map(span)
+        .fold((0, 0), |(a, b), (c, d)| (a.max(c), b.max(d)));
+    scratch.reserve(most_tokens, most_bytes);
+    decoder.reserve(most_tokens);
     // Each sentence's names in `out`, and whether it is a title-case headline.
     let mut lines = Vec::with_capacity(sentences.len());
     for s in sentences {
@@ -943,7 +959,14 @@ struct Hashes {
 
 /// For each token, the kind (1 org, 2 place, 3 nationality) and position (begin or
 /// inside) of the longest multi-word gazetteer name it belongs to.
-fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool, out: &mut Vec<u8>) {
+fn phrase_matches(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    caps: bool,
+    titled: &mut String,
+    out: &mut Vec<u8>,
+) {
     out.clear();
     out.resize(toks.len(), 0);
     let mut i = 0;
@@ -959,20 +982,23 @@ fn phrase_matches(lex: &Lexicon, text: &str, toks: &[Token], caps: bool, out: &m
                 continue;
             }
             let raw = &text[toks[i].span.start..toks[e - 1].span.end];
-            let name: std::borrow::Cow<str> = if caps {
-                raw.split(' ')
-                    .map(title_case)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .into()
+            let name = if caps {
+                titled.clear();
+                for (k, word) in raw.split(' ').enumerate() {
+                    if k > 0 {
+                        titled.push(' ');
+                    }
+                    push_title_case(word, titled);
+                }
+                titled.as_str()
             } else {
-                raw.into()
+                raw
             };
-            let kind = if lex.organizations.contains(name.as_ref()) {
+            let kind = if lex.organizations.contains(name) {
                 1
-            } else if lex.places.contains(name.as_ref()) {
+            } else if lex.places.contains(name) {
                 2
-            } else if lex.nationalities.contains(name.as_ref()) {
+            } else if lex.nationalities.contains(name) {
                 3
             } else {
                 continue;
@@ -1013,6 +1039,22 @@ pub struct Scratch {
     /// The sentence's features.
     feats: Feats,
 }
+
+impl Scratch {
+    /// Makes room for sentences of up to `tokens` tokens and `bytes` bytes, so that
+    /// reading them allocates only each one's list of words.
+    pub fn reserve(&mut self, tokens: usize, bytes: usize) {
+        self.buffer.reserve(bytes);
+        self.lower_at.reserve(tokens);
+        self.facts.reserve(tokens);
+        self.phrases.reserve(tokens);
+        self.names.reserve(tokens);
+        self.feats.reset(tokens, FEATURES_A_TOKEN);
+    }
+}
+
+/// About how many features a token has (the most is about 55).
+const FEATURES_A_TOKEN: usize = 48;
 
 /// What [`features`] knows of one token before making its features.
 #[derive(Clone, Copy)]
@@ -1080,12 +1122,22 @@ pub fn features<'s>(
     known.clear();
     for (i, w) in words.iter().enumerate() {
         let l = lower(i);
+        let raw = word_hash(w);
         let hash = Hashes {
-            raw: word_hash(w),
-            lower: word_hash(l),
+            raw,
+            // Most words are their own lower case.
+            lower: if l.len() == w.len() && lower_at[i].is_none() {
+                raw
+            } else {
+                word_hash(l)
+            },
             // In a capitals headline the word reads as its title case ("JAPAN" as
             // "Japan"), sharing what the model learned from running text.
-            title: caps.then(|| word_hash(&title_case(w))),
+            title: caps.then(|| {
+                word.clear();
+                push_title_case(w, word);
+                word_hash(word)
+            }),
         };
         word.clear();
         shape_into(w, word);
@@ -1104,7 +1156,7 @@ pub fn features<'s>(
             clusters,
         });
     }
-    phrase_matches(lex, text, toks, caps, phrases);
+    phrase_matches(lex, text, toks, caps, word, phrases);
     let n = toks.len();
     // Training names: the longest known name (up to 4 words) each token is part of;
     // the mask carries the position (B 16, I 32) with the types.
@@ -1171,7 +1223,7 @@ pub fn features<'s>(
         }
     };
     let caps_flag = case as u64;
-    out.reset(n, 48);
+    out.reset(n, FEATURES_A_TOKEN);
     let add = |out: &mut Feats, template: u8, value: u64| {
         if enabled & groups::of(template) != 0 {
             out.push(h.id_of(template, value));
