@@ -125,7 +125,7 @@ export function marksOf(result) {
 }
 
 /** Names the model is less sure of than this (the probability that a name is right,
- * calibrated on CoNLL-2003 dev) are drawn dimmed. */
+ * calibrated on three news and web dev sets) are drawn dimmed. */
 export const UNSURE = 0.7;
 
 /** An entity mark's attributes: its kind, its tooltip ("person · 62% sure") and, for a

@@ -44,6 +44,10 @@ fn main() -> std::process::ExitCode {
         /// the fitted confidence on. May be repeated.
         #[arg(long)]
         check: Vec<std::path::PathBuf>,
+        /// With --calibrate: more dev sets (CoNLL format) to fit on with --dev, their
+        /// names pooled with its. May be repeated.
+        #[arg(long)]
+        fit_also: Vec<std::path::PathBuf>,
         /// More training data, as NAME=PATH, NAME a corpus of `ner-extra` (gum,
         /// uner-ewt, wnut17, btc, wikigold, redocred), read with its conventions met
         /// (`newslens::train::corpora`). May be repeated.
@@ -102,7 +106,7 @@ fn main() -> std::process::ExitCode {
         std::fs::read_to_string(p).map_err(|e| format!("train-ner: {}: {e}", p.display()))
     };
     if let Some(out) = &args.calibrate {
-        return calibrate(out, &args.dev, &args.check);
+        return calibrate(out, &args.dev, &args.fit_also, &args.check);
     }
     let train_path = args.train.clone().unwrap_or_default();
     let (train_text, dev_text) = match (read(&train_path), read(&args.dev)) {
@@ -293,12 +297,14 @@ fn main() -> std::process::ExitCode {
     std::process::ExitCode::SUCCESS
 }
 
-/// `--calibrate OUT`: the confidence of names fitted on `dev` with the compiled model,
-/// written to `out`, and its reliability on `dev` and each of `check`.
+/// `--calibrate OUT`: the confidence of names fitted on `dev` and `fit_also` (pooled)
+/// with the compiled model, written to `out`, and its reliability on each of them and
+/// each of `check`.
 #[cfg(not(target_arch = "wasm32"))]
 fn calibrate(
     out: &std::path::Path,
     dev: &std::path::Path,
+    fit_also: &[std::path::PathBuf],
     check: &[std::path::PathBuf],
 ) -> std::process::ExitCode {
     use newslens::train::{conll, ner};
@@ -307,15 +313,23 @@ fn calibrate(
             .map(|t| ner::margins_and_truth(&conll::parse(&t)))
             .map_err(|e| eprintln!("train-ner: {}: {e}", p.display()))
     };
-    let Ok(fit_on) = pairs(dev) else {
-        return std::process::ExitCode::FAILURE;
-    };
+    let mut fitted = Vec::new();
+    for p in std::iter::once(dev).chain(fit_also.iter().map(|p| p.as_path())) {
+        let Ok(set) = pairs(p) else {
+            return std::process::ExitCode::FAILURE;
+        };
+        fitted.push((p, set));
+    }
+    let fit_on: Vec<(f32, bool)> = fitted.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    let sources: Vec<String> = fitted
+        .iter()
+        .map(|(p, s)| format!("{} names of {}", s.len(), p.display()))
+        .collect();
     let header = format!(
         "The name finder's margin and the probability that a name of that margin is right\n\
-         (src/ner/confidence.rs): isotonic regression on {} names of {},\n\
+         (src/ner/confidence.rs): isotonic regression on {},\n\
          by train-ner --calibrate.",
-        fit_on.len(),
-        dev.display(),
+        sources.join(", "),
     );
     let tsv = ner::fit_confidence(&fit_on).to_tsv(&header);
     // Scored as written.
@@ -325,11 +339,13 @@ fn calibrate(
         return std::process::ExitCode::FAILURE;
     }
     say!("wrote {}: {} knots", out.display(), c.knots.len());
-    say!(
-        "\n{} (fitted on)\n\n{}",
-        dev.display(),
-        ner::reliability(&c, &fit_on)
-    );
+    for (p, set) in &fitted {
+        say!(
+            "\n{} (fitted on)\n\n{}",
+            p.display(),
+            ner::reliability(&c, set)
+        );
+    }
     for p in check {
         let Ok(pairs) = pairs(p) else {
             return std::process::ExitCode::FAILURE;

@@ -1,7 +1,7 @@
 //! A name's confidence: the probability that the name finder has it right (its span
 //! and its kind), from the tagger's margin ([`crate::Entity::margin`]) through a
-//! monotone curve: isotonic regression of rightness on the margin, fitted on CoNLL-2003
-//! dev by `train-ner --calibrate` and compiled in from `models/confidence.tsv` as knots
+//! monotone curve: isotonic regression of rightness on the margin, fitted on the
+//! CoNLL-2003, GUM and UNER English-EWT dev sets by `train-ner --calibrate` and compiled in from `models/confidence.tsv` as knots
 //! (margin, probability), read between them linearly. docs/ner-corpora.md has the
 //! reliability tables. The file holds whole numbers (margins rounded, probabilities in
 //! thousandths): reading decimals would compile the float parser into the wasm.

@@ -192,8 +192,10 @@ pub fn margins_and_truth(docs: &[conll::Doc]) -> Vec<(f32, bool)> {
 
 /// The calibration curve fitted to `pairs`: the names in order of margin, in runs of
 /// at least 1/40 of them (and 50), each run's share right (add-one smoothed) at its
-/// mean margin; where a run is less often right than the one before, the two pool
-/// (isotonic regression by pool-adjacent-violators), so the curve never falls.
+/// mean margin; where a run is no more often right than the one before (smoothed, as
+/// written: a short last run of names all right is less sure than a long one nearly
+/// all right), the two pool (isotonic regression by pool-adjacent-violators), so the
+/// curve never falls.
 pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
     let mut sorted = pairs.to_vec();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -210,7 +212,8 @@ pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
         blocks.push(block);
         while blocks.len() >= 2 {
             let (b, a) = (blocks[blocks.len() - 1], blocks[blocks.len() - 2]);
-            if b.1 / b.2 > a.1 / a.2 {
+            let share = |(_, right, n): (f64, f64, f64)| (right + 1.0) / (n + 2.0);
+            if share(b) > share(a) {
                 break;
             }
             blocks.pop();
