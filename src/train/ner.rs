@@ -269,6 +269,25 @@ mod tests {
     use crate::ner::groups;
 
     #[test]
+    fn the_fitted_curve_never_falls_as_written() {
+        // 2,000 names whose share right rises with the margin, then a short last run
+        // all right: its smoothed share (5 of 7) is below the long run's before it.
+        let mut pairs: Vec<(f32, bool)> = (0..2000)
+            .map(|i| (i as f32 / 10.0, i % 100 < 50 + i / 50))
+            .collect();
+        pairs.extend((0..5).map(|i| (300.0 + i as f32, true)));
+        let c = fit_confidence(&pairs);
+        assert!(
+            c.knots.windows(2).all(|w| w[0].1 <= w[1].1),
+            "{:?}",
+            c.knots
+        );
+        let read = Calibration::parse(&c.to_tsv("a test")).expect("knots in order");
+        assert!(read.knots.len() >= 3, "{:?}", read.knots);
+        assert!(read.probability(0.0) < read.probability(150.0));
+    }
+
+    #[test]
     fn training_on_a_tiny_corpus_is_deterministic() {
         let docs = conll::parse(include_str!("../../tests/fixtures/tiny.conll"));
         let examples = conll::examples(&docs, &clusters::compiled(), groups::ALL);
