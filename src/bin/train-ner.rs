@@ -314,7 +314,7 @@ fn calibrate(
             .map_err(|e| eprintln!("train-ner: {}: {e}", p.display()))
     };
     let mut fitted = Vec::new();
-    for p in std::iter::once(dev).chain(fit_also.iter().map(|p| p.as_path())) {
+    for p in std::iter::once(dev).chain(fit_also.iter().map(std::path::PathBuf::as_path)) {
         let Ok(set) = pairs(p) else {
             return std::process::ExitCode::FAILURE;
         };
