@@ -52,6 +52,8 @@ pub struct Lexicon {
     pub org_words: HashSet<&'static str>,
     /// Words that end event names ("Cup", "Open").
     pub misc_words: HashSet<&'static str>,
+    pub storm_words: HashSet<&'static str>,
+    pub trade_words: HashSet<&'static str>,
     /// Lower-case titles and roles ("president", "spokesman").
     pub titles: HashSet<&'static str>,
     pub title_modifiers: HashSet<&'static str>,
@@ -84,6 +86,8 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("regions", include_str!("../data/regions.txt")),
     ("nationalities", include_str!("../data/nationalities.txt")),
     ("misc_words", include_str!("../data/misc_words.txt")),
+    ("storm_words", include_str!("../data/storm_words.txt")),
+    ("trade_words", include_str!("../data/trade_words.txt")),
     ("organizations", include_str!("../data/organizations.txt")),
     ("org_names", include_str!("../data/org_names.txt")),
     ("org_words", include_str!("../data/org_words.txt")),
@@ -231,6 +235,8 @@ pub fn lexicon() -> &'static Lexicon {
         },
         org_words: set("org_words"),
         misc_words: set("misc_words"),
+        storm_words: set("storm_words"),
+        trade_words: set("trade_words"),
         titles: set("titles"),
         title_modifiers: set("title_modifiers"),
         role_titles: {

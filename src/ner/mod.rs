@@ -529,6 +529,8 @@ pub fn find_with(
     }
     transcript_labels(paragraphs, &mut out);
     plural_names_are_groups(text, &mut out);
+    named_storms(text, &mut out);
+    companies_by_trade(text, &mut out);
     agree_on_kinds(text, &mut out);
     let calibration = confidence::compiled();
     for e in &mut out {
@@ -584,6 +586,68 @@ fn plural_names_are_groups(text: &str, names: &mut [Entity]) {
             && groups.contains(&text[e.span.range()])
         {
             e.kind = EntityKind::Organization;
+        }
+    }
+}
+
+/// "Harlow Appliances", "Kelso Foods": a name of two words or more that ends in a trade
+/// of `trade_words.txt` is a company, whatever place or person its first words name.
+fn companies_by_trade(text: &str, names: &mut [Entity]) {
+    let lex = lexicon();
+    for e in names.iter_mut() {
+        if !matches!(e.kind, EntityKind::Person | EntityKind::Location) {
+            continue;
+        }
+        let name = &text[e.span.range()];
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            if lex.trade_words.contains(last) {
+                e.kind = EntityKind::Organization;
+            }
+        }
+    }
+}
+
+/// "Storm Agnes", "Hurricane Katrina": a name opened by a word of `storm_words.txt`,
+/// or right after one ("Storm" left out of a headline's name), is a storm's, MISC as
+/// CoNLL-2003 marks events, with the word in its span; so is every other mention of
+/// the bare name ("Agnes brought down trees"). Not a place so named ("Storm Lake") nor
+/// a person whose name goes on with a surname ("Storm Reid").
+fn named_storms(text: &str, names: &mut [Entity]) {
+    let lex = lexicon();
+    // Whether `rest` can be a storm's name: no place, and no surname but a first name.
+    let can_be_storm = |rest: &str| {
+        !rest.is_empty()
+            && !lex.places.contains(rest)
+            && (!lex.surnames.contains(rest) || lex.first_names.contains(rest))
+    };
+    let mut storms = crate::lexicon::HashSet::default();
+    let mut before_end = 0;
+    for e in names.iter_mut() {
+        let name = &text[e.span.range()];
+        let opened = name
+            .split_once(' ')
+            .filter(|(first, rest)| lex.storm_words.contains(first) && can_be_storm(rest));
+        // The word right before the name (after the name before it).
+        let word_before = text[before_end..e.span.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .filter(|w| lex.storm_words.contains(w));
+        if let Some((_, rest)) = opened {
+            e.kind = EntityKind::Misc;
+            storms.insert(rest);
+        } else if let Some(word) = word_before.filter(|_| can_be_storm(name)) {
+            e.span.start -= word.len() + 1;
+            e.kind = EntityKind::Misc;
+            storms.insert(name);
+        }
+        before_end = e.span.end;
+    }
+    if storms.is_empty() {
+        return;
+    }
+    for e in names.iter_mut() {
+        if storms.contains(&text[e.span.range()]) {
+            e.kind = EntityKind::Misc;
         }
     }
 }

@@ -73,6 +73,8 @@ fn a_story_quoting_agencies_names_them_as_organisations() {
             ("Environmental Protection Agency", Organization),
             ("EPA", Organization),
             ("Daniel Okafor", Person),
+            // Harlow is a town; Harlow Appliances, by its trade, a company.
+            ("Harlow Appliances", Organization),
         ],
     );
     // The agencies that said it are the speakers.
@@ -131,5 +133,28 @@ fn every_name_the_model_finds_carries_a_confidence_and_numbers_none() {
         "{} {}",
         of("Netflix"),
         of("Puddle")
+    );
+}
+
+#[test]
+fn a_storm_named_in_a_headline_and_the_text_is_an_event() {
+    use EntityKind::{Location, Misc};
+    // "Storm" out of the headline's name, a storm's name read as an organisation, and
+    // the bare name later: one storm, MISC as CoNLL-2003 marks events.
+    check(
+        "Storm Agnes leaves thousands without power\n\n\
+         Homes across Galway lost power overnight as Storm Agnes brought winds of \
+         130 km/h. Hurricane Katrina was worse, said one engineer. Agnes is expected to \
+         weaken by Friday.\n",
+        &[
+            ("Storm Agnes", Misc),
+            ("Hurricane Katrina", Misc),
+            ("Galway", Location),
+        ],
+    );
+    // A town so named stays a place.
+    check(
+        "Residents of Storm Lake, Iowa, voted on Tuesday.\n",
+        &[("Storm Lake", Location)],
     );
 }
