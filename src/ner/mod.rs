@@ -599,8 +599,9 @@ fn companies_by_trade(text: &str, names: &mut [Entity]) {
             continue;
         }
         let name = &text[e.span.range()];
-        if let Some((_, last)) = name.rsplit_once(' ') {
-            if lex.trade_words.contains(last) {
+        // A byte scan: names are short, and a search's set-up would cost more.
+        if let Some(space) = name.bytes().rposition(|b| b == b' ') {
+            if lex.trade_words.contains(&name[space + 1..]) {
                 e.kind = EntityKind::Organization;
             }
         }
@@ -624,13 +625,25 @@ fn named_storms(text: &str, names: &mut [Entity]) {
     let mut before_end = 0;
     for e in names.iter_mut() {
         let name = &text[e.span.range()];
+        // Byte scans, as names and words are short; a storm word is capitalised ASCII.
         let opened = name
-            .split_once(' ')
+            .bytes()
+            .position(|b| b == b' ')
+            .map(|space| (&name[..space], &name[space + 1..]))
             .filter(|(first, rest)| lex.storm_words.contains(first) && can_be_storm(rest));
-        // The word right before the name (after the name before it).
+        // The word right before the name (after the name before it): from the last byte
+        // that is ASCII and no letter or digit (a non-ASCII character's bytes are a
+        // word's).
         let word_before = text[before_end..e.span.start]
             .strip_suffix(' ')
-            .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .map(|b| {
+                let start = b
+                    .bytes()
+                    .rposition(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+                    .map_or(0, |i| i + 1);
+                &b[start..]
+            })
+            .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
             .filter(|w| lex.storm_words.contains(w));
         if let Some((_, rest)) = opened {
             e.kind = EntityKind::Misc;
