@@ -64,6 +64,14 @@ pub struct Lexicon {
     pub role_words: HashSet<&'static str>,
     /// Lower-case nouns for unnamed speakers ("aide", "campaign", "analysts").
     pub speaker_nouns: HashSet<&'static str>,
+    /// Nouns through which an organisation speaks ("the agency", "the statement").
+    pub body_nouns: HashSet<&'static str>,
+    /// Words that end a public body's name ("Commission", "Ministry").
+    pub public_bodies: HashSet<&'static str>,
+    /// Nouns that stand for any organisation of their kind ("the agency").
+    pub generic_body_nouns: HashSet<&'static str>,
+    /// Cue verbs with which an organisation speaks ("said", "announced").
+    pub statement_cues: HashSet<&'static str>,
     /// Lower-case words that make a paragraph's opening before a colon no speaker's
     /// label ("latest", "note", "watch").
     pub not_speaker_labels: HashSet<&'static str>,
@@ -99,6 +107,13 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("role_titles", include_str!("../data/role_titles.txt")),
     ("role_words", include_str!("../data/role_words.txt")),
     ("speaker_nouns", include_str!("../data/speaker_nouns.txt")),
+    ("body_nouns", include_str!("../data/body_nouns.txt")),
+    ("public_bodies", include_str!("../data/public_bodies.txt")),
+    (
+        "generic_body_nouns",
+        include_str!("../data/generic_body_nouns.txt"),
+    ),
+    ("statement_cues", include_str!("../data/statement_cues.txt")),
     (
         "not_speaker_labels",
         include_str!("../data/not_speaker_labels.txt"),
@@ -246,6 +261,10 @@ pub fn lexicon() -> &'static Lexicon {
         },
         role_words: set("role_words"),
         speaker_nouns: set("speaker_nouns"),
+        body_nouns: set("body_nouns"),
+        public_bodies: set("public_bodies"),
+        generic_body_nouns: set("generic_body_nouns"),
+        statement_cues: set("statement_cues"),
         not_speaker_labels: set("not_speaker_labels"),
         abbreviations: set("abbreviations"),
         cues: set("cues"),

@@ -52,6 +52,7 @@ use crate::words::is_all_caps;
 use serde::Serialize;
 
 pub mod attribution;
+mod bodies;
 mod ctx;
 mod cues;
 mod join;
@@ -269,7 +270,9 @@ pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
             sp.span = ctx.without_end_punct(sp.span);
         }
     }
-    within_clauses(ctx, join_interrupted(ctx, quotes))
+    let mut quotes = within_clauses(ctx, join_interrupted(ctx, quotes));
+    bodies::resolve(ctx, &mut quotes);
+    quotes
 }
 
 /// Whether a quote is kept: words in quotation marks always, reported speech only with

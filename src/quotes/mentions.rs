@@ -92,6 +92,23 @@ impl Ctx<'_> {
                 let mut j = i + 1;
                 while j < b && j < i + 4 && self.tokens[j].kind == TokenKind::Word {
                     let title = self.tok_in(j, &lexicon().role_titles);
+                    // "The Environmental Protection Agency": the noun ends a name,
+                    // which the next token's turn reads.
+                    let in_name = || {
+                        self.entity_at(self.tokens[i + 1].span.start)
+                            .is_some_and(|(_, e)| {
+                                e.span.end >= self.tokens[j].span.end
+                                    && matches!(
+                                        e.kind,
+                                        EntityKind::Person
+                                            | EntityKind::Organization
+                                            | EntityKind::Location
+                                    )
+                            })
+                    };
+                    if (title || self.tok_in(j, &lexicon().speaker_nouns)) && in_name() {
+                        break;
+                    }
                     if title || self.tok_in(j, &lexicon().speaker_nouns) {
                         // Of several titles the last ends the role ("the secretary
                         // general"), as the grouping stage reads it.

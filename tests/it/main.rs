@@ -8,3 +8,4 @@ mod names;
 mod props;
 mod seed;
 mod shapes;
+mod speakers;
