@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub generic_body_nouns: HashSet<&'static str>,
     /// Cue verbs with which an organisation speaks ("said", "announced").
     pub statement_cues: HashSet<&'static str>,
+    /// Words after which quoted words are a name or title ("named", "so-called").
+    pub naming_words: HashSet<&'static str>,
     /// Lower-case words that make a paragraph's opening before a colon no speaker's
     /// label ("latest", "note", "watch").
     pub not_speaker_labels: HashSet<&'static str>,
@@ -114,6 +116,7 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
         include_str!("../data/generic_body_nouns.txt"),
     ),
     ("statement_cues", include_str!("../data/statement_cues.txt")),
+    ("naming_words", include_str!("../data/naming_words.txt")),
     (
         "not_speaker_labels",
         include_str!("../data/not_speaker_labels.txt"),
@@ -265,6 +268,7 @@ pub fn lexicon() -> &'static Lexicon {
         public_bodies: set("public_bodies"),
         generic_body_nouns: set("generic_body_nouns"),
         statement_cues: set("statement_cues"),
+        naming_words: set("naming_words"),
         not_speaker_labels: set("not_speaker_labels"),
         abbreviations: set("abbreviations"),
         cues: set("cues"),

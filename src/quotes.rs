@@ -43,7 +43,7 @@
 use crate::entities::{Entity, EntityKind};
 use crate::groups::Group;
 use crate::layout::{Paragraph, SIGNATURE_DASHES};
-use crate::lexicon::lexicon;
+use crate::lexicon::{find_lower, lexicon};
 use crate::options::QuoteMode;
 use crate::sentences::Sentence;
 use crate::span::{partition_point_near, Span, SpanIndex};
@@ -264,7 +264,7 @@ pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     if model != QuoteMode::Rules {
         speakers::rerank(ctx, &mut quotes);
     }
-    quotes.retain(is_attributed_or_quoted);
+    quotes.retain(|q| is_attributed_or_quoted(q) && !names_a_thing(ctx.text, q));
     for q in &mut quotes {
         if let Some(sp) = &mut q.speaker {
             sp.span = ctx.without_end_punct(sp.span);
@@ -273,6 +273,41 @@ pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     let mut quotes = within_clauses(ctx, join_interrupted(ctx, quotes));
     bodies::resolve(ctx, &mut quotes);
     quotes
+}
+
+/// Whether a quote is a name or a title the text gives something: it opens with a
+/// quotation mark right after a word of `naming_words.txt` that follows the noun it
+/// names ("a campaign named “Fair Fares Now”", "a report titled “...” found", "the
+/// so-called “Harbour Five”"). No one said those words, whatever cue the rules or the
+/// tagger found near. After a name, or a comma not after "the NOUN", the word may be
+/// someone's act ("Clinton, for example, named “Madam Secretary” as her favourite
+/// show"), which stays.
+fn names_a_thing(text: &str, q: &Quote) -> bool {
+    if !text[q.span.range()].starts_with(|c: char| QUOTE_CHARS.contains(c)) {
+        return false;
+    }
+    let before = text[..q.span.start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let Some(naming) = words
+        .next()
+        .and_then(|w| find_lower(&lexicon().naming_words, w))
+    else {
+        return false;
+    };
+    if naming == "so-called" {
+        return true;
+    }
+    // The noun named: right before ("a campaign named"), or before a comma after a
+    // determiner ("The campaign, named").
+    let lower = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+    match words.next() {
+        Some(noun) => match noun.strip_suffix(',') {
+            None => lower(noun),
+            Some(noun) => lower(noun) && words.next().is_some_and(is_determiner),
+        },
+        None => false,
+    }
 }
 
 /// Whether a quote is kept: words in quotation marks always, reported speech only with

@@ -1,5 +1,6 @@
-//! Who speaks when the text names no one: organisations that speak through "it",
-//! "the statement" or "the authority", on an article written for these tests.
+//! Who speaks, on articles written for these tests: organisations that speak through
+//! "it", "the statement" or "the authority", and quotation marks that hold a name or a
+//! title, which no one speaks.
 
 use newslens::analyze;
 
@@ -45,4 +46,31 @@ fn a_noun_goes_to_an_organisation_of_its_kind_or_to_none() {
         Some("Consumer Product Safety Commission")
     );
     assert_eq!(name_of("The court").as_deref(), Some("The court"));
+}
+
+#[test]
+fn a_name_or_title_in_quotation_marks_is_no_one_s_speech() {
+    let text = include_str!("../articles/10-terms.txt");
+    let doc = analyze(text);
+    let quoted: Vec<&str> = doc.quotes.iter().map(|q| doc.str(q.span)).collect();
+    for term in [
+        "\"Harbour Five\"",
+        "\"Fair Fares Now\"",
+        "\"Moving Kerrow Forward\"",
+    ] {
+        assert!(
+            !quoted.iter().any(|q| q.starts_with(term)),
+            "{term} is a quote: {quoted:?}"
+        );
+    }
+    // What Ruiz called the arrests is hers.
+    let called = doc
+        .quotes
+        .iter()
+        .find(|q| doc.str(q.span).contains("\"shameful retreat\""))
+        .expect("the words Ruiz called the arrests are a quote");
+    assert_eq!(
+        called.speaker.as_ref().map(|s| doc.speaker_name(s)),
+        Some("Ana Ruiz")
+    );
 }
