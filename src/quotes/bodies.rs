@@ -33,13 +33,15 @@ pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             continue;
         };
         // "it said", "the agency announced": a verb of speech (not "it shows").
-        let spoken = q.cue.is_some_and(|c| {
-            ctx.text[c.range()]
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| find_lower(&lexicon().statement_cues, w).is_some())
-        });
-        if sp.group.is_none() && spoken {
+        let spoken = || {
+            q.cue.is_some_and(|c| {
+                ctx.text[c.range()]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| find_lower(&lexicon().statement_cues, w).is_some())
+            })
+        };
+        if sp.group.is_none() && spoken() {
             let said = &ctx.text[sp.span.range()];
             let mut words = said.split_whitespace();
             let noun = match (words.next(), words.next(), words.next()) {

@@ -106,10 +106,11 @@ impl Ctx<'_> {
                                     )
                             })
                     };
-                    if (title || self.tok_in(j, &lexicon().speaker_nouns)) && in_name() {
+                    let noun = title || self.tok_in(j, &lexicon().speaker_nouns);
+                    if noun && in_name() {
                         break;
                     }
-                    if title || self.tok_in(j, &lexicon().speaker_nouns) {
+                    if noun {
                         // Of several titles the last ends the role ("the secretary
                         // general"), as the grouping stage reads it.
                         while title && j + 1 < b && self.tok_in(j + 1, &lexicon().role_titles) {
