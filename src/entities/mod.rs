@@ -44,8 +44,9 @@ pub struct Entity {
     pub titled: bool,
     /// For a name the model tagged: how far the model's best reading of its sentence
     /// was ahead of the best reading that tags one of the name's words otherwise, in
-    /// the model's score units ([`crate::tagger::Decoder::margins`]); `None` for names
-    /// that rules alone found, and for numbers and dates.
+    /// the model's score units ([`crate::tagger::Decoder::margins`]); a headline's name
+    /// copied from the body carries its first mention's. `None` for names that rules
+    /// alone found (a transcript's labels), and for numbers and dates.
     pub margin: Option<f32>,
     /// The probability that this name is right, its span and its kind, from `margin`
     /// as calibrated on CoNLL-2003 dev (`ner::confidence`); `None` where `margin` is.

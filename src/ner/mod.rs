@@ -722,7 +722,7 @@ fn merge_in_text_order(a: Vec<Entity>, b: Vec<Entity>, out: &mut Vec<Entity>) {
 /// name the model found in the line gives way to them where they overlap, unless it
 /// ends with them and has their kind ("Hillary Clinton" where the text says "Clinton";
 /// not "Harbour Bank Deal Stalls" where it says "Harbour Bank"). A person's surname
-/// alone is the person.
+/// alone is the person. A name so found carries the margin of its first mention below.
 ///
 /// `lines` holds each sentence's tokens, the range of its names in `names`, and whether
 /// it is a title-case line.
@@ -731,15 +731,18 @@ fn headline_names_from_body(
     lines: &[(&[Token], std::ops::Range<usize>, bool)],
     names: Vec<Entity>,
 ) -> Vec<Entity> {
-    let mut known: crate::lexicon::HashMap<&str, EntityKind> = crate::lexicon::HashMap::default();
+    // Each name of the body with its kind and its first mention's margin, which a
+    // headline's copy of it carries.
+    let mut known: crate::lexicon::HashMap<&str, (EntityKind, Option<f32>)> =
+        crate::lexicon::HashMap::default();
     for (_, r, title) in lines {
         if !title {
             for e in &names[r.clone()] {
                 let name = &text[e.span.range()];
-                known.entry(name).or_insert(e.kind);
+                known.entry(name).or_insert((e.kind, e.margin));
                 // A person's surname is the person ("Tarrow" of "Dan Tarrow").
                 if let (EntityKind::Person, Some((_, last))) = (e.kind, name.rsplit_once(' ')) {
-                    known.entry(last).or_insert(EntityKind::Person);
+                    known.entry(last).or_insert((EntityKind::Person, e.margin));
                 }
             }
         }
@@ -768,11 +771,11 @@ fn headline_names_from_body(
                     toks[i].span.start,
                     toks[end].span.end - (last.len() - strip_possessive(last).len()),
                 );
-                if let Some(&kind) = known.get(&text[span.range()]) {
-                    best = Some((end + 1, span, kind));
+                if let Some(&(kind, margin)) = known.get(&text[span.range()]) {
+                    best = Some((end + 1, span, kind, margin));
                 }
             }
-            let Some((next, span, kind)) = best else {
+            let Some((next, span, kind, margin)) = best else {
                 i += 1;
                 continue;
             };
@@ -781,7 +784,7 @@ fn headline_names_from_body(
                 kind,
                 group: None,
                 titled: false,
-                margin: None,
+                margin,
                 confidence: None,
             });
             i = next;

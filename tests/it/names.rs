@@ -158,3 +158,24 @@ fn a_storm_named_in_a_headline_and_the_text_is_an_event() {
         &[("Storm Lake", Location)],
     );
 }
+
+#[test]
+fn a_headline_name_copied_from_the_text_carries_its_confidence() {
+    // The model alone reads the title-case headline's "Harbour Bank Deal Stalls" as one
+    // organisation; the text names "Harbour Bank", so the headline does too, with the
+    // confidence of its mention in the text.
+    let doc = analyze(
+        "Savers Turn On Ruth Okoye As Harbour Bank Deal Stalls\n\n\
+         On Tuesday Senator Ruth Okoye said the council had been told that Harbour Bank \
+         would fund the line. Mayor Dan Tarrow disagreed.\n",
+    );
+    let mentions: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| doc.str(e.span) == "Harbour Bank")
+        .collect();
+    assert_eq!(mentions.len(), 2, "{:?}", doc.entities);
+    assert!(mentions.iter().all(|e| e.kind == EntityKind::Organization));
+    assert!(mentions[0].confidence.is_some(), "{mentions:?}");
+    assert_eq!(mentions[0].confidence, mentions[1].confidence);
+}
