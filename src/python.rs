@@ -25,10 +25,15 @@ fn unit(offsets: &str) -> PyResult<Offsets> {
     offsets.parse().map_err(PyValueError::new_err)
 }
 
-/// The analysis of `text` as one line of JSON.
+/// The analysis of `text` as one line of JSON, as the CLI writes it (U+2028 and
+/// U+2029 escaped, so that no reader splits the line there), without its line end.
 fn json(text: &str, options: Options, unit: Offsets) -> String {
     let doc = analyze_with(text, &options);
-    serde_json::to_string(&Written::new(&doc, unit)).expect("a result always serialises")
+    let mut line = Vec::new();
+    crate::jsonl::write_json(&mut line, &Written::new(&doc, unit), false)
+        .expect("a result always serialises");
+    line.pop();
+    String::from_utf8(line).expect("serde_json writes UTF-8")
 }
 
 /// Why an item cannot be analysed, as Python should hear it.

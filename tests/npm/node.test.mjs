@@ -100,7 +100,8 @@ test('npx newslens answers a JSONL batch line for line as the native command doe
   assert.equal(out.length, lines.length + 3, 'a line out for every line in, and a last line end');
   assert.deepEqual(JSON.parse(out[lines.length - 4]), { id: 'x', error: 'no "text" field' });
   assert.match(out[lines.length - 6], /^\{"id":null,"error":"blank line"\}$/);
-  assert.match(got.err, /^newslens: .*batch\.jsonl: line 11: invalid JSON: /m);
+  // "not json", the third line after the articles.
+  assert.match(got.err, new RegExp(`^newslens: .*batch\\.jsonl: line ${lines.length - 4}: invalid JSON: `, 'm'));
 });
 
 test('npx newslens prints one text as JSON, indented JSON or a report, as the native command does', () => {

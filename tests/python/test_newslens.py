@@ -86,6 +86,19 @@ def test_the_json_lines_are_the_clis():
         assert cli == '{"id":' + str(i) + "," + line[1:]
 
 
+def test_a_line_separator_is_escaped_in_the_json_as_the_cli_escapes_it():
+    text = "\u201cWe will rebuild,\u2028 every pier,\u2029 every shed,\u201d Ann Lee said."
+    line = next(newslens.analyze_many([text], as_json=True))
+    assert "\u2028" not in line and "\u2029" not in line
+    assert "\\u2028" in line and "\\u2029" in line
+    assert json.loads(line) == newslens.analyze(text)
+    if Path(CLI).exists():
+        out = subprocess.run([CLI, "analyze", "--jsonl", "--offsets", "chars"],
+                             input=(json.dumps({"text": text}) + "\n").encode(),
+                             check=True, capture_output=True).stdout.decode().rstrip("\n")
+        assert out == '{"id":null,' + line[1:]
+
+
 def test_an_endless_iterator_is_read_a_chunk_at_a_time():
     pulled = itertools.count()
 
