@@ -29,7 +29,7 @@ impl Hasher for Fnv {
     }
 }
 
-/// A set of words, hashed with `rustc_hash`'s `FxHasher`: several words at a time, so
+/// A set of words, hashed with `rustc_hash`'s `FxHasher`: several bytes at a time, so
 /// for the words looked up here many times a token it is faster than [`Fnv`]'s byte at
 /// a time. (No input is adversarial: the keys are ours.) Which hasher a set uses changes
 /// no result; [`Fnv`] stays where a hash is itself a feature value.
@@ -52,7 +52,9 @@ pub struct Lexicon {
     pub org_words: HashSet<&'static str>,
     /// Words that end event names ("Cup", "Open").
     pub misc_words: HashSet<&'static str>,
+    /// Words that open a storm's name ("Storm", "Hurricane").
     pub storm_words: HashSet<&'static str>,
+    /// Trades that end a company's name ("Appliances", "Foods").
     pub trade_words: HashSet<&'static str>,
     /// Lower-case titles and roles ("president", "spokesman").
     pub titles: HashSet<&'static str>,
@@ -66,7 +68,7 @@ pub struct Lexicon {
     pub speaker_nouns: HashSet<&'static str>,
     /// Nouns through which an organisation speaks ("the agency", "the statement").
     pub body_nouns: HashSet<&'static str>,
-    /// Words that end a public body's name ("Commission", "Ministry").
+    /// Lower-case words that end a public body's name ("commission", "ministry").
     pub public_bodies: HashSet<&'static str>,
     /// Nouns that stand for any organisation of their kind ("the agency").
     pub generic_body_nouns: HashSet<&'static str>,

@@ -49,7 +49,8 @@ pub struct Entity {
     /// alone found (a transcript's labels), and for numbers and dates.
     pub margin: Option<f32>,
     /// The probability that this name is right, its span and its kind, from `margin`
-    /// as calibrated on CoNLL-2003 dev (`ner::confidence`); `None` where `margin` is.
+    /// as calibrated on the CoNLL-2003, GUM and UNER English-EWT dev sets
+    /// (`ner::confidence`); `None` where `margin` is.
     pub confidence: Option<f32>,
 }
 

@@ -480,17 +480,9 @@ pub fn find_with(
     let mut scratch = Scratch::default();
     let mut decoder = Decoder::new(weights, allowed);
     // Room for the longest sentence at once, not grown sentence by sentence.
-    let span = |s: &Sentence| {
-        let t = &tokens[s.tokens.clone()];
-        (
-            t.len(),
-            t.last().map_or(0, |l| l.span.end) - t.first().map_or(0, |f| f.span.start),
-        )
-    };
-    let (most_tokens, most_bytes) = sentences
-        .iter()
-        .map(span)
-        .fold((0, 0), |(a, b), (c, d)| (a.max(c), b.max(d)));
+    let (most_tokens, most_bytes) = sentences.iter().fold((0, 0), |(a, b), s| {
+        (a.max(s.tokens.len()), b.max(s.span.len()))
+    });
     scratch.reserve(most_tokens, most_bytes);
     decoder.reserve(most_tokens);
     // Each sentence's names in `out`, and whether it is a title-case headline.
@@ -634,21 +626,23 @@ fn named_storms(text: &str, names: &mut [Entity]) {
         // The word right before the name (after the name before it): from the last byte
         // that is ASCII and no letter or digit (a non-ASCII character's bytes are a
         // word's).
-        let word_before = text[before_end..e.span.start]
-            .strip_suffix(' ')
-            .map(|b| {
-                let start = b
-                    .bytes()
-                    .rposition(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
-                    .map_or(0, |i| i + 1);
-                &b[start..]
-            })
-            .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
-            .filter(|w| lex.storm_words.contains(w));
+        let word_before = || {
+            text[before_end..e.span.start]
+                .strip_suffix(' ')
+                .map(|b| {
+                    let start = b
+                        .bytes()
+                        .rposition(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+                        .map_or(0, |i| i + 1);
+                    &b[start..]
+                })
+                .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+                .filter(|w| lex.storm_words.contains(w))
+        };
         if let Some((_, rest)) = opened {
             e.kind = EntityKind::Misc;
             storms.insert(rest);
-        } else if let Some(word) = word_before.filter(|_| can_be_storm(name)) {
+        } else if let Some(word) = word_before().filter(|_| can_be_storm(name)) {
             e.span.start -= word.len() + 1;
             e.kind = EntityKind::Misc;
             storms.insert(name);

@@ -98,7 +98,7 @@ fn organisation_before(
             })
     };
     let last_word = |e: &Entity| ctx.text[e.span.range()].rsplit(' ').next().unwrap_or("");
-    let public = |w: &str| title_cased_in(&lexicon().public_bodies, w);
+    let public = |w: &str| find_lower(&lexicon().public_bodies, w).is_some();
     let generic = |n: &str| find_lower(&lexicon().generic_body_nouns, n).is_some();
     let chosen = match noun {
         Some(n) => before()
@@ -111,11 +111,4 @@ fn organisation_before(
         None => before().next(),
     };
     chosen?.group
-}
-
-/// Whether `word` in title case ("agency": "Agency") is in `list`.
-fn title_cased_in(list: &crate::lexicon::HashSet<&'static str>, word: &str) -> bool {
-    let mut title = String::with_capacity(word.len());
-    crate::entities::push_title_case(word, &mut title);
-    list.contains(title.as_str())
 }

@@ -70,7 +70,6 @@ impl Calibration {
     /// each knot as a whole margin and a probability in thousandths. Knots whose
     /// margins round to one keep the first.
     pub fn to_tsv(&self, header: &str) -> String {
-        use std::fmt::Write;
         let mut out = String::new();
         for line in header.lines() {
             let _ = writeln!(out, "# {line}");
@@ -200,8 +199,9 @@ pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
     let mut sorted = pairs.to_vec();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
     let per = (sorted.len() / 40).max(50);
-    // Each block: margin sum, right, names.
+    // Each block: margin sum, right, names; its share right, add-one smoothed.
     let mut blocks: Vec<(f64, f64, f64)> = Vec::new();
+    let share = |(_, right, n): (f64, f64, f64)| (right + 1.0) / (n + 2.0);
     for run in sorted.chunks(per) {
         let mut block = (0.0, 0.0, 0.0);
         for &(m, right) in run {
@@ -212,7 +212,6 @@ pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
         blocks.push(block);
         while blocks.len() >= 2 {
             let (b, a) = (blocks[blocks.len() - 1], blocks[blocks.len() - 2]);
-            let share = |(_, right, n): (f64, f64, f64)| (right + 1.0) / (n + 2.0);
             if share(b) > share(a) {
                 break;
             }
@@ -224,7 +223,7 @@ pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
     Calibration {
         knots: blocks
             .iter()
-            .map(|&(sum, right, n)| ((sum / n) as f32, ((right + 1.0) / (n + 2.0)) as f32))
+            .map(|&b| ((b.0 / b.2) as f32, share(b) as f32))
             .collect(),
     }
 }
