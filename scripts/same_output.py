@@ -60,6 +60,17 @@ def cut(line, field):
     return line if at < 0 else line[:at] + b"}"
 
 
+def dropped(line, keys):
+    """`line`, a JSON object, read and written again without `keys` at any depth."""
+    def strip(v):
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if k not in keys}
+        if isinstance(v, list):
+            return [strip(x) for x in v]
+        return v
+    return json.dumps(strip(json.loads(line)), ensure_ascii=False, sort_keys=True)
+
+
 def run(binary, corpus, mode):
     out = subprocess.run(
         [binary, "analyze", "--jsonl", "--offsets", "chars", "--quotes", mode, corpus],
@@ -77,6 +88,8 @@ def main():
     ap.add_argument("new")
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--without", metavar="FIELD", help="a last field left out of the comparison")
+    ap.add_argument("--drop", metavar="KEY", action="append", default=[],
+                    help="a key left out wherever it occurs (the lines read as JSON); repeatable")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.shared, "data")):
         sys.exit(f"no {args.shared}/data: the documents compared are read from there")
@@ -93,6 +106,9 @@ def main():
             if args.without:
                 a = [cut(x, args.without) for x in a]
                 b = [cut(x, args.without) for x in b]
+            if args.drop:
+                a = [dropped(x, args.drop) for x in a]
+                b = [dropped(x, args.drop) for x in b]
             if len(a) != len(b) or len(a) != len(ids):
                 sys.exit(f"--quotes {mode}: {len(a)} and {len(b)} answers to {len(ids)} lines")
             bad = [ids[i] for i, (x, y) in enumerate(zip(a, b)) if x != y]

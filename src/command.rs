@@ -186,7 +186,8 @@ pub fn report(o: &Output) -> String {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let _ = writeln!(s, "    - [{kind}{cue}{mention}] {words}");
+            let sure = (q.confidence * 100.0).round();
+            let _ = writeln!(s, "    - [{kind}{cue}{mention}, {sure}% sure] {words}");
         }
     }
     s
@@ -241,7 +242,7 @@ mod tests {
         let report = write(Format::Text);
         assert!(report.starts_with("1 entity and 1 quote.\n"), "{report}");
         assert!(
-            report.contains("  Ann Lee\n    - [direct, cue: said] “We stay,”\n"),
+            report.contains("  Ann Lee\n    - [direct, cue: said, 87% sure] “We stay,”\n"),
             "{report}"
         );
         assert_eq!("pretty".parse(), Ok(Format::Pretty));

@@ -189,14 +189,20 @@ impl Role {
         self.head == intro.head && (self.former != intro.former || self.vice != intro.vice || clash)
     }
 
+    /// Its title, spelled out ("governor"; "executive" for "CEO").
+    pub fn title(&self) -> &'static str {
+        self.head
+    }
+
     fn same_title(&self, intro: &Role) -> bool {
         self.head == intro.head && self.former == intro.former && self.vice == intro.vice
     }
 }
 
-/// The title a word is, spelled out ("Gov" -> "governor"), if it is one; an honorific
-/// ("Mr.", "Dr.") is none: it tells no role.
-fn title(word: &str) -> Option<&'static str> {
+/// The title a word is, spelled out ("Gov" -> "governor", "CEO" -> "executive", as
+/// the last word of "chief executive"), if it is one; an honorific ("Mr.", "Dr.") is
+/// none: it tells no role.
+pub fn title(word: &str) -> Option<&'static str> {
     let lex = lexicon();
     let t = find_lower(&lex.role_titles, word)?;
     Some(match t {
@@ -206,6 +212,7 @@ fn title(word: &str) -> Option<&'static str> {
         "rep" => "representative",
         "gen" => "general",
         "prof" => "professor",
+        "ceo" => "executive",
         _ => t,
     })
 }

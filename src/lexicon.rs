@@ -66,6 +66,14 @@ pub struct Lexicon {
     pub role_words: HashSet<&'static str>,
     /// Lower-case nouns for unnamed speakers ("aide", "campaign", "analysts").
     pub speaker_nouns: HashSet<&'static str>,
+    /// Nouns for those who report another's words in court ("prosecutors",
+    /// "indictment").
+    pub filing_nouns: HashSet<&'static str>,
+    /// Verbs with which the person inside a reported clause says the words quoted
+    /// ("threatened", "told").
+    pub threat_cues: HashSet<&'static str>,
+    /// Lower-case nouns for a person or people ("woman", "doctors").
+    pub person_nouns: HashSet<&'static str>,
     /// Nouns through which an organisation speaks ("the agency", "the statement").
     pub body_nouns: HashSet<&'static str>,
     /// Lower-case words that end a public body's name ("commission", "ministry").
@@ -111,6 +119,9 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("role_titles", include_str!("../data/role_titles.txt")),
     ("role_words", include_str!("../data/role_words.txt")),
     ("speaker_nouns", include_str!("../data/speaker_nouns.txt")),
+    ("person_nouns", include_str!("../data/person_nouns.txt")),
+    ("filing_nouns", include_str!("../data/filing_nouns.txt")),
+    ("threat_cues", include_str!("../data/threat_cues.txt")),
     ("body_nouns", include_str!("../data/body_nouns.txt")),
     ("public_bodies", include_str!("../data/public_bodies.txt")),
     (
@@ -266,6 +277,9 @@ pub fn lexicon() -> &'static Lexicon {
         },
         role_words: set("role_words"),
         speaker_nouns: set("speaker_nouns"),
+        person_nouns: set("person_nouns"),
+        filing_nouns: set("filing_nouns"),
+        threat_cues: set("threat_cues"),
         body_nouns: set("body_nouns"),
         public_bodies: set("public_bodies"),
         generic_body_nouns: set("generic_body_nouns"),

@@ -103,11 +103,14 @@ impl Document {
     }
 
     /// A speaker's name: its mention group's fullest name ("Joe Biden" for "he"), else
+    /// the words a relative pronoun stands for ("a veteran diplomat" for "who"), else
     /// the mention's own text ("a senior aide").
     pub fn speaker_name(&self, speaker: &Speaker) -> &str {
-        speaker
-            .group
-            .map_or(self.str(speaker.span), |g| self.groups[g].name.as_str())
+        match (speaker.group, speaker.named) {
+            (Some(g), _) => self.groups[g].name.as_str(),
+            (None, Some(named)) => self.str(named),
+            (None, None) => self.str(speaker.span),
+        }
     }
 }
 

@@ -113,6 +113,9 @@ pub struct QuoteOut<'a> {
     pub cue: Option<SpanOut<'a>>,
     /// The speaker, if the text names one.
     pub speaker: Option<SpeakerOut<'a>>,
+    /// The probability, to two decimals, that these are someone's words as found and
+    /// said by `speaker` (calibrated on PolNeAR dev: docs/quotes.md).
+    pub confidence: f32,
     /// Its pieces, in order: the quote itself, or each piece in quotation marks when its
     /// cue interrupts it ("“We won,” she said, “and we will win again.”"), when
     /// `start..end` runs over the cue too.
@@ -357,6 +360,7 @@ impl<'a> Convert<'a> {
                 name: doc.speaker_name(s),
                 group: s.group,
             }),
+            confidence: (q.confidence * 100.0).round() / 100.0,
             parts: q.pieces().iter().map(|p| self.span(*p)).collect(),
             quoted: q.quoted.iter().map(|p| self.span(*p)).collect(),
         }

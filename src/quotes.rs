@@ -53,13 +53,16 @@ use serde::Serialize;
 
 pub mod attribution;
 mod bodies;
+pub mod confidence;
 mod ctx;
 mod cues;
+mod headlines;
 mod join;
 pub mod keep;
 mod labels;
 mod marks;
 mod mentions;
+mod relatives;
 mod reported;
 pub mod speakers;
 
@@ -104,10 +107,13 @@ pub struct Speaker {
     pub entity: Option<usize>,
     /// The group it resolves to, when it names or refers to one.
     pub group: Option<usize>,
+    /// The words that say who a relative pronoun stands for, where no group does
+    /// ("a veteran diplomat" of "a veteran diplomat who said").
+    pub named: Option<Span>,
 }
 
 /// One quotation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     /// The quoted words, with their quotation marks when there are any.
     pub span: Span,
@@ -125,6 +131,25 @@ pub struct Quote {
     /// (“dead on arrival” in "said the plan was “dead on arrival” unless ..."), in order.
     /// Empty for the other kinds.
     pub quoted: Vec<Span>,
+    /// How sure the learned models were of it: what `confidence` is made from.
+    pub sureness: Sureness,
+    /// The probability that these are someone's words, found as a careful reader
+    /// would mark them and said by `speaker` (no one, where it is `None`): from
+    /// `sureness`, the kind and the speaker's form, by a logistic model fitted on
+    /// PolNeAR dev ([`confidence`]).
+    pub confidence: f32,
+}
+
+/// How sure the learned models were of a quote, in their own score units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Sureness {
+    /// How far the speaker ranker's choice scored above its next best candidate
+    /// (another mention, or no one); `None` where the ranker did not choose (a
+    /// transcript's label, a signature, no ranker).
+    pub speaker: Option<f32>,
+    /// How far a reported clause scored above the keep model's threshold; `None` for
+    /// the quotes the keep model does not judge.
+    pub keep: Option<f32>,
 }
 
 impl Quote {
@@ -249,12 +274,37 @@ pub fn find_quotes(
     model: QuoteMode,
 ) -> Vec<Quote> {
     let ctx = Ctx::new(text, tokens, sentences, paragraphs, entities, groups);
-    let quotes = found(&ctx, model);
-    // The keep model judges what it was trained on: the default's findings.
-    if model != QuoteMode::All {
-        return quotes;
+    let mut quotes = kept(&ctx, model);
+    let calibrated = confidence::compiled();
+    for q in &mut quotes {
+        q.confidence = calibrated.probability(&confidence_features(&ctx, q));
     }
-    keep::filter(&ctx, quotes)
+    quotes
+}
+
+/// The quotes `model` finds, each with its speaker, those the keep model drops left
+/// out: all but their confidence.
+pub(crate) fn kept(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
+    let quotes = found(ctx, model);
+    // The keep model judges what it was trained on: the default's findings.
+    if model == QuoteMode::All {
+        keep::filter(ctx, quotes)
+    } else {
+        quotes
+    }
+}
+
+/// The values [`confidence`] weighs for `q`.
+pub(crate) fn confidence_features(ctx: &Ctx<'_>, q: &Quote) -> [f32; confidence::FEATURES.len()] {
+    let words = ctx.token_at(q.span.end) - ctx.token_at(q.span.start);
+    let (pronoun, named) = q.speaker.as_ref().map_or((false, false), |s| {
+        let w = &ctx.text[s.span.range()];
+        (
+            is_pronoun(w) || w.eq_ignore_ascii_case("it"),
+            s.group.is_some(),
+        )
+    });
+    confidence::features(q, words, pronoun, named)
 }
 
 /// The quotes `model` finds, each with its speaker, before the learned model of which
@@ -272,6 +322,10 @@ pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     }
     let mut quotes = within_clauses(ctx, join_interrupted(ctx, quotes));
     bodies::resolve(ctx, &mut quotes);
+    relatives::resolve(ctx, &mut quotes);
+    relatives::owners(ctx, &mut quotes);
+    relatives::reported_words(ctx, &mut quotes);
+    headlines::resolve(ctx, &mut quotes);
     quotes
 }
 
@@ -361,6 +415,8 @@ pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
                 speaker: (!no_one).then(|| ctx.label_speaker(label, &surnames)),
                 parts: Vec::new(),
                 quoted: Vec::new(),
+                sureness: Sureness::default(),
+                confidence: 0.0,
             });
             continue;
         }
@@ -424,6 +480,8 @@ pub(crate) fn find_unranked(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
             speaker,
             parts: Vec::new(),
             quoted: Vec::new(),
+            sureness: Sureness::default(),
+            confidence: 0.0,
         });
     }
     quotes.extend(labelled);

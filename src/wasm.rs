@@ -18,14 +18,14 @@ export type EntityKind = "person" | "organization" | "location" | "misc" | "date
 export type QuoteKind = "direct" | "partial" | "mixed" | "indirect";
 /** A span of the text: `text.slice(start, end) === span.text` (UTF-16 code units). */
 export interface TextSpan { start: number; end: number; text: string; }
-/** One entity mention; `confidence` is the probability that a name is right (span and kind, calibrated on CoNLL-2003 dev), null for numbers, dates and names of rules alone. */
+/** One entity mention; `confidence` is the probability that a name is right (span and kind, calibrated on CoNLL-2003, GUM and UNER English-EWT dev), null for numbers, dates and names of rules alone. */
 export interface Entity extends TextSpan { kind: EntityKind; group: number | null; confidence: number | null; }
 /** One real-world entity: its mentions (indices into `entities`) and the role phrases that refer to it ("the president"). */
 export interface Group { name: string; kind: EntityKind; mentions: number[]; references: TextSpan[]; }
 /** The speaker of a quote: the mention ("he") and the name it refers to ("Joe Biden"). */
 export interface Speaker extends TextSpan { name: string; group: number | null; }
-/** One quotation. `parts` are its pieces: the quote itself, or each piece in quotation marks when its cue interrupts it ("“We won,” she said, “and we will win again.”"), when start..end runs over the cue too. `quoted` are the speaker's own words inside a mixed quote, each with its quotation marks ("dead on arrival" in: said the plan was "dead on arrival" unless ...); empty for the other kinds. */
-export interface Quote extends TextSpan { kind: QuoteKind; cue: TextSpan | null; speaker: Speaker | null; parts: TextSpan[]; quoted: TextSpan[]; }
+/** One quotation. `parts` are its pieces: the quote itself, or each piece in quotation marks when its cue interrupts it ("“We won,” she said, “and we will win again.”"), when start..end runs over the cue too. `quoted` are the speaker's own words inside a mixed quote, each with its quotation marks ("dead on arrival" in: said the plan was "dead on arrival" unless ...); empty for the other kinds. `confidence` is the probability (two decimals) that these are someone's words as found and said by `speaker` (no one, where it is null), calibrated on PolNeAR dev. */
+export interface Quote extends TextSpan { kind: QuoteKind; cue: TextSpan | null; speaker: Speaker | null; confidence: number; parts: TextSpan[]; quoted: TextSpan[]; }
 /** One sentence. */
 export interface Sentence { start: number; end: number; }
 /** How `analyzeWith` finds quotes: "all" (the default: the rules, and the learned model on every sentence with quotation marks or a likely cue, so reported speech too), "quoted" (the model only where there are quotation marks: about a sixth faster, little reported speech), or "rules" (the rules alone, fastest). */

@@ -1,7 +1,7 @@
 // The page: sends the article to the worker, renders the result with text nodes only
 // (never innerHTML with article text), and links cards and entities to their spans.
 import { EXAMPLE } from './example.js';
-import { count, cueText, el, kindText, markAttrs, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
+import { count, cueText, el, kindText, markAttrs, marksOf, quoteClass, quoteSure, sharedAnalyzer, speakers, words } from './lens.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('article');
@@ -142,9 +142,9 @@ const cell = (v) => {
   return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
 };
 export function quotesCsv(result) {
-  const rows = [['speaker', 'quote', 'kind', 'cue', 'start', 'end']];
+  const rows = [['speaker', 'quote', 'kind', 'cue', 'confidence', 'start', 'end']];
   for (const q of result.quotes) {
-    rows.push([q.speaker ? q.speaker.name : '', q.text, q.kind, q.cue ? q.cue.text : '', q.start, q.end]);
+    rows.push([q.speaker ? q.speaker.name : '', q.text, q.kind, q.cue ? q.cue.text : '', q.confidence, q.start, q.end]);
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
@@ -219,7 +219,7 @@ const BLOCK = 2000;
 function renderText(text, result, run) {
   const entities = marksOf(result);
   const quotes = result.quotes.flatMap((q, index) => [
-    ...q.parts.map((p) => ({ ...p, kind: q.kind, index })),
+    ...q.parts.map((p) => ({ ...p, kind: quoteClass(q), index })),
     ...q.quoted.map((p) => ({ ...p, kind: 'quoted', index })),
   ]).sort((x, y) => x.start - y.start || y.end - x.end);
   // Where a block may end: after a line break; in a paragraph many blocks long, at any
@@ -334,7 +334,7 @@ function renderQuotes(result, run) {
     const i = speaker.quotes[k++];
     const q = result.quotes[i];
     const c = card(q, i);
-    c.hidden = !shows(speaker.key, q.kind);
+    c.hidden = !shows(speaker.key, q.kind, c.classList.contains('unsure'));
     shown += !c.hidden;
     group.lastChild.append(c);
     if (k === speaker.quotes.length) {
@@ -351,12 +351,13 @@ function card(q, i) {
     ? (q.speaker.name === q.speaker.text ? q.speaker.name : `${q.speaker.name} (“${q.speaker.text}”)`)
     : 'Unattributed';
   const reported = q.kind === 'indirect';
-  const node = el('li', { class: `quote ${q.kind}`, tabIndex: 0, 'data-quote': String(i), 'data-kind': q.kind },
+  const node = el('li', { class: `quote ${quoteClass(q)}`, tabIndex: 0, 'data-quote': String(i), 'data-kind': q.kind },
     el('blockquote', {}, ...words(q)),
     el('p', { class: 'meta' },
       el('span', { class: 'speaker' }, who),
       el('span', { class: 'kind', title: reported ? 'reported speech, not in quotation marks' : 'in quotation marks' },
         kindText(q.kind)),
+      el('span', { class: 'sure', title: 'how likely these words and their speaker are right' }, quoteSure(q)),
       q.cue ? el('span', { class: 'cue' }, `cue: ${cueText(q.cue)}`) : ''));
   const show = () => flash(document.querySelectorAll(`#text .qspan[data-quote="${i}"]`));
   node.addEventListener('click', show);
@@ -369,21 +370,26 @@ function applyFilters() {
   for (const group of document.querySelectorAll('#quotes .speaker-group')) {
     let shown = 0;
     for (const c of group.querySelectorAll('.quote')) {
-      c.hidden = !shows(group.dataset.speaker, c.dataset.kind);
+      c.hidden = !shows(group.dataset.speaker, c.dataset.kind, c.classList.contains('unsure'));
       shown += !c.hidden;
     }
     group.hidden = shown === 0;
   }
 }
 
-/** Whether the filters show a card of this speaker (key) and kind. */
-function shows(speaker, kind) {
+/** Whether the filters show a card of this speaker (key) and kind, unsure or not. */
+function shows(speaker, kind, unsure) {
   const k = $('kind-filter').value;
   const s = $('speaker-filter').value;
-  return (!k || kind === k || (k === 'quoted' && kind !== 'indirect')) && (!s || speaker === s);
+  return (!k || kind === k || (k === 'quoted' && kind !== 'indirect')) && (!s || speaker === s)
+    && !(unsure && $('hide-unsure').checked);
 }
 $('kind-filter').addEventListener('change', applyFilters);
 $('speaker-filter').addEventListener('change', applyFilters);
+$('hide-unsure').addEventListener('change', () => {
+  $('text').classList.toggle('hide-unsure', $('hide-unsure').checked);
+  applyFilters();
+});
 
 // The legend: a count per kind, and a box to hide each kind's highlights.
 for (const box of document.querySelectorAll('.legend input[data-kind]')) {
@@ -430,9 +436,9 @@ export function reportHtml(result, css) {
   const counts = {};
   for (const e of result.entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
   const legend = Object.entries(counts).map(([k, n]) => `<li><mark data-kind="${esc(k)}">${esc(k)}</mark> ${n}</li>`).join('');
-  const card = (q) => `<li class="quote ${esc(q.kind)}">${el('blockquote', {}, ...words(q)).outerHTML}`
+  const card = (q) => `<li class="quote ${esc(quoteClass(q))}">${el('blockquote', {}, ...words(q)).outerHTML}`
     + `<p class="meta"><span class="speaker">${esc(q.speaker ? q.speaker.name : 'Unattributed')}</span>`
-    + `<span class="kind">${esc(kindText(q.kind))}</span>`
+    + `<span class="kind">${esc(kindText(q.kind))}</span><span class="sure">${esc(quoteSure(q))}</span>`
     + `${q.cue ? `<span class="cue">cue: ${esc(cueText(q.cue))}</span>` : ''}</p></li>`;
   const quotes = speakers(result).map((s) => `<li class="speaker-group"><h3>${esc(s.name)}`
     + `<span class="count"> ${count(s.quotes.length, 'quote')}</span></h3>\n<ol class="quotes">\n`

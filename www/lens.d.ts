@@ -25,6 +25,12 @@ export declare function marksOf(result: Analysis): (TextSpan & { kind: string; g
 export declare const UNSURE: number;
 /** An entity mark's attributes: `data-kind`, a title with its confidence, and `class: 'unsure'` below UNSURE. */
 export declare function markAttrs(e: { kind: string; confidence?: number | null }): Record<string, string>;
+/** Quotes less likely right than this are shown as unsure (class `unsure`), and the page can hide them. */
+export declare const UNSURE_QUOTE: number;
+/** How sure a quote's attribution is: "62% sure". */
+export declare function quoteSure(q: Quote): string;
+/** A quote's class: its kind, and `unsure` below UNSURE_QUOTE. */
+export declare function quoteClass(q: Quote): string;
 /** A quote's words as DOM nodes: its pieces joined by " … ", the speaker's own words in <em class="own">. */
 export declare function words(q: Quote): (string | HTMLElement)[];
 /** A cue as a reader names it ("a label and a colon" for a lone ":"). */

@@ -137,6 +137,21 @@ export function markAttrs(e) {
   return attrs;
 }
 
+/** Quotes less likely right than not (the probability that the words are someone's,
+ * found as a careful reader would mark them, and said by the speaker given, calibrated
+ * on PolNeAR dev) are shown as unsure, and the page can hide them. */
+export const UNSURE_QUOTE = 0.5;
+
+/** How sure a quote's attribution is, as a reader reads it: "62% sure". */
+export function quoteSure(q) {
+  return `${Math.round(q.confidence * 100)}% sure`;
+}
+
+/** The class of a quote's card and text: its kind, and `unsure` below UNSURE_QUOTE. */
+export function quoteClass(q) {
+  return q.confidence < UNSURE_QUOTE ? `${q.kind} unsure` : q.kind;
+}
+
 /** Who said what, as the summary lists it: each speaker (most quoted first) with the
  * indices of their quotes in text order, then the unattributed ones; `key` names the
  * entry for filters. */

@@ -14,7 +14,7 @@
 // Everything is drawn in a shadow root with its own stylesheet: no CSS leaks in or out,
 // and the article is only ever written as text nodes.
 
-import { count, cueText, el, kindText, markAttrs, marksOf, sharedAnalyzer, speakers, words } from './lens.js';
+import { count, cueText, el, kindText, markAttrs, marksOf, quoteClass, quoteSure, sharedAnalyzer, speakers, words } from './lens.js';
 
 export class NewsLens extends HTMLElement {
   static observedAttributes = ['text', 'quotes'];
@@ -96,10 +96,11 @@ export class NewsLens extends HTMLElement {
       el('h3', {}, el('span', { class: 'speaker' }, s.name), el('span', { class: 'count' }, ` ${count(s.quotes.length, 'quote')}`)),
       el('ol', {}, ...s.quotes.map((i) => {
         const q = result.quotes[i];
-        return el('li', { class: `quote ${q.kind}` },
+        return el('li', { class: `quote ${quoteClass(q)}` },
           el('blockquote', {}, ...words(q)),
           el('p', { class: 'meta' },
             el('span', { class: 'kind' }, kindText(q.kind)),
+            ' · ', el('span', { class: 'sure' }, quoteSure(q)),
             ...(q.cue ? [' · ', el('span', { class: 'cue' }, `cue: ${cueText(q.cue)}`)] : [])));
       })))));
   }

@@ -28,7 +28,7 @@ RESULT = "id string, result string"
 ENTITIES = ("id string, start long, end long, text string, kind string, group long, name string, "
             "confidence double")
 QUOTES = ("id string, start long, end long, text string, kind string, cue string, "
-          "speaker string, speaker_mention string, speaker_group long")
+          "speaker string, speaker_mention string, speaker_group long, confidence double")
 PEOPLE = "id string, name string, kind string, group long, mentions long, quotes long"
 
 

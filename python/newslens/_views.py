@@ -24,7 +24,7 @@ class Frames(NamedTuple):
 def frames(results: Iterable[Dict[str, Any]], ids: Optional[Iterable[Any]] = None) -> Frames:
     """``entities`` (id, start, end, text, kind, group, name: the group's name, confidence),
     ``quotes`` (id, start, end, text, kind, cue, speaker: the name, speaker_mention,
-    speaker_group) and ``people`` (id, name, kind, group, mentions, quotes: the
+    speaker_group, confidence) and ``people`` (id, name, kind, group, mentions, quotes: the
     summary's). ``ids`` default to the results' positions; a result that is an error
     (``errors="skip"``) gives no rows. Needs pandas (``pip install newslens[pandas]``)."""
     try:
@@ -49,14 +49,14 @@ def frames(results: Iterable[Dict[str, Any]], ids: Optional[Iterable[Any]] = Non
             quotes.append((id_, q["start"], q["end"], q["text"], q["kind"],
                            q["cue"]["text"] if q["cue"] else None,
                            sp["name"] if sp else None, sp["text"] if sp else None,
-                           sp["group"] if sp else None))
+                           sp["group"] if sp else None, q["confidence"]))
         for p in r["summary"]["people"]:
             people.append((id_, p["name"], p["kind"], p["group"], p["mentions"], p["quotes"]))
     return Frames(
         pd.DataFrame(entities, columns=["id", "start", "end", "text", "kind", "group", "name",
                                         "confidence"]),
         pd.DataFrame(quotes, columns=["id", "start", "end", "text", "kind", "cue", "speaker",
-                                      "speaker_mention", "speaker_group"]),
+                                      "speaker_mention", "speaker_group", "confidence"]),
         pd.DataFrame(people, columns=["id", "name", "kind", "group", "mentions", "quotes"]),
     )
 

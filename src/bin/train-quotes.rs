@@ -9,7 +9,9 @@
 //! `train-quotes --speakers models/speakers.bin --train DIR --dev DIR` trains the
 //! speaker ranker instead, on the quotes the compiled tagger and rules find with
 //! `--quotes all` (so run it after rebuilding with a new tagger model), and prints its
-//! dev accuracy beside that of the speakers the rules and tagger chose.
+//! dev accuracy beside that of the speakers the rules and tagger chose; `--keep`
+//! trains the keep model likewise, and `--calibrate models/quote_confidence.tsv` fits
+//! the quotes' confidence on the dev split, printing its reliability tables.
 
 /// Prints a line of the training report, carrying on when nobody reads it any more
 /// (`| head`): the model is still written.
@@ -75,6 +77,11 @@ fn main() -> std::process::ExitCode {
         /// it here.
         #[arg(long, conflicts_with = "speakers")]
         keep: Option<std::path::PathBuf>,
+        /// Fit the quotes' confidence on the dev split (not the tagger) and write it
+        /// here, printing reliability tables: on dev fitted on all of it, on dev with
+        /// each half of its articles scored by a fit on the other half, and on train.
+        #[arg(long, conflicts_with_all = ["speakers", "keep"])]
+        calibrate: Option<std::path::PathBuf>,
     }
 
     let args = Args::parse();
@@ -89,6 +96,48 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
+    if let Some(out) = &args.calibrate {
+        use newslens::train::reliability;
+        let by_article = rank::confidence_examples(&dev);
+        let all: Vec<_> = by_article.iter().flatten().copied().collect();
+        let model = rank::fit_confidence(&all);
+        let scored =
+            |m: &newslens::quotes::confidence::Model,
+             set: &[([f32; newslens::quotes::confidence::FEATURES.len()], bool)]| {
+                set.iter()
+                    .map(|(x, r)| (m.probability(x), *r))
+                    .collect::<Vec<_>>()
+            };
+        // Each half of the articles scored by a fit on the other half.
+        let half = |odd: usize| -> Vec<_> {
+            let pick = |k: usize| by_article.iter().skip(k).step_by(2).flatten().copied();
+            let fitted = rank::fit_confidence(&pick(1 - odd).collect::<Vec<_>>());
+            scored(&fitted, &pick(odd).collect::<Vec<_>>())
+        };
+        let crossed: Vec<_> = half(0).into_iter().chain(half(1)).collect();
+        let train_set: Vec<_> = rank::confidence_examples(&train)
+            .into_iter()
+            .flatten()
+            .collect();
+        say!(
+            "dev, fitted on all of it:\n\n{}\ndev, each half scored by a fit on the other:\n\n{}\ntrain (where the ranker and keep model learned):\n\n{}",
+            reliability(&scored(&model, &all), "quotes"),
+            reliability(&crossed, "quotes"),
+            reliability(&scored(&model, &train_set), "quotes"),
+        );
+        let header = format!(
+            "The quotes' confidence: a logistic model's weights, fitted by train-quotes --calibrate\non the quotes found in {} ({} quotes, {} of them right).",
+            args.dev.display(),
+            all.len(),
+            all.iter().filter(|x| x.1).count()
+        );
+        if let Err(e) = std::fs::write(out, model.to_tsv(&header)) {
+            eprintln!("train-quotes: {}: {e}", out.display());
+            return std::process::ExitCode::FAILURE;
+        }
+        say!("wrote {}", out.display());
+        return std::process::ExitCode::SUCCESS;
+    }
     // The speaker ranker and the keep model: rankings learned by one perceptron.
     use newslens::quotes::{keep, speakers};
     type Lists = fn(&[polnear::Doc]) -> Vec<rank::Example>;

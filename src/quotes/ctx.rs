@@ -99,6 +99,7 @@ impl<'a> Ctx<'a> {
             span,
             entity: self.entity_at(span.start).map(|(i, _)| i),
             group,
+            named: None,
         }
     }
 

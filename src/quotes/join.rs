@@ -62,6 +62,11 @@ pub(super) fn join_interrupted(ctx: &Ctx<'_>, mut quotes: Vec<Quote>) -> Vec<Quo
                 }
                 p.parts.push(q.span);
                 p.span.end = q.span.end;
+                // As sure of the whole as of its less sure piece.
+                p.sureness.speaker = match (p.sureness.speaker, q.sureness.speaker) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
                 continue;
             }
         }

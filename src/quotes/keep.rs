@@ -43,22 +43,25 @@ pub(crate) fn judged(q: &Quote) -> bool {
     matches!(q.kind, QuoteKind::Indirect | QuoteKind::Mixed) && q.parts.is_empty()
 }
 
-/// Drops the reported clauses the compiled model scores below the threshold.
+/// Drops the reported clauses the compiled model scores below the threshold, and
+/// notes how far above it those kept scored.
 pub(super) fn filter(ctx: &Ctx<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
     let Some(w) = model() else { return quotes };
     let drop = w.score(&[drop_feature()]);
     let index = SpanIndex::new(quotes.iter().map(|q| q.span));
-    let keep: Vec<bool> = (0..quotes.len())
+    let above: Vec<Option<f32>> = (0..quotes.len())
         .map(|k| {
-            !judged(&quotes[k])
-                || ctx.labelled(&quotes[k])
-                || w.score(&features(ctx, &quotes, &index, k)) - drop >= THRESHOLD
+            (judged(&quotes[k]) && !ctx.labelled(&quotes[k]))
+                .then(|| w.score(&features(ctx, &quotes, &index, k)) - drop - THRESHOLD)
         })
         .collect();
     quotes
         .into_iter()
-        .zip(keep)
-        .filter_map(|(q, k)| k.then_some(q))
+        .zip(above)
+        .filter_map(|(mut q, above)| {
+            q.sureness.keep = above;
+            above.is_none_or(|a| a >= 0.0).then_some(q)
+        })
         .collect()
 }
 

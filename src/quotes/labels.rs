@@ -118,6 +118,8 @@ impl Ctx<'_> {
                     speaker: speaker.clone(),
                     parts: Vec::new(),
                     quoted: Vec::new(),
+                    sureness: Sureness::default(),
+                    confidence: 0.0,
                 };
                 if speaker.is_some() {
                     out.push((turn, false));
@@ -156,6 +158,8 @@ impl Ctx<'_> {
                 speaker: Some(speaker),
                 parts: Vec::new(),
                 quoted: Vec::new(),
+                sureness: Sureness::default(),
+                confidence: 0.0,
             };
             out.push((quote, false));
         }

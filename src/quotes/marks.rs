@@ -142,7 +142,7 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
     // guillemets (U+2018-201E, U+00AB, U+00BB) can matter: jump from one to the next.
     while let Some(k) = bytes[i..]
         .iter()
-        .position(|b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2 | 0xC2))
+        .position(|b| matches!(b, b'\n' | b'"' | b'\'' | b'`' | 0xE2 | 0xC2))
     {
         i += k;
         let Some(c) = text[i..].chars().next() else {
@@ -152,7 +152,7 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
         i += c.len_utf8();
         if !matches!(
             c,
-            '\n' | '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '«' | '»'
+            '\n' | '"' | '\'' | '`' | '“' | '”' | '„' | '‘' | '’' | '«' | '»'
         ) {
             continue;
         }
@@ -164,11 +164,22 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
         let next = text[i..].chars().next().unwrap_or(' ');
         // Two straight apostrophes are one double mark, as some archives print “ and ”
         // (''We will,'' she said): read as '"', with the character after the pair next.
-        let (c, next) = if c == '\'' && next == '\'' {
-            i += 1;
-            ('"', text[i..].chars().next().unwrap_or(' '))
-        } else {
-            (c, next)
+        // So are two curly single marks (‘‘ and ’’) and two backticks (``, as TeX
+        // writes “), read as the double mark they stand for.
+        let (c, next) = match (c, next) {
+            ('\'', '\'') => {
+                i += 1;
+                ('"', text[i..].chars().next().unwrap_or(' '))
+            }
+            ('‘' | '’' | '`', _) if next == c => {
+                i += c.len_utf8();
+                let double = match c {
+                    '’' => '”',
+                    _ => '“',
+                };
+                (double, text[i..].chars().next().unwrap_or(' '))
+            }
+            _ => (c, next),
         };
         match c {
             '\n' => {
@@ -185,7 +196,7 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
                     } else {
                         let end = text[..here].trim_end().len();
                         if end > start {
-                            out.push(Span::new(start, end));
+                            out.push(Span::new(start, unclosed_end(text, start, end)));
                         }
                         open = None;
                     }
@@ -248,8 +259,39 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<Span> {
         // quote was an apostrophe.
         let end = text.trim_end().len();
         if double && end > start + 1 {
-            out.push(Span::new(start, end));
+            out.push(Span::new(start, unclosed_end(text, start, end)));
         }
     }
     out
+}
+
+/// Where a double quote that opens at `start` and is never closed ends, its paragraph
+/// ending at `end`: after the comma of ", said NAME" or ", NAME said" inside it (the
+/// closing mark forgotten: "\"The council has failed, said Ruth Kemp."), else at
+/// `end`.
+fn unclosed_end(text: &str, start: usize, end: usize) -> usize {
+    const CUES: [&str; 5] = ["said", "says", "told", "added", "asked"];
+    let body = &text[start..end];
+    let mut from = 0;
+    while let Some(k) = body[from..].find(", ") {
+        let comma = from + k + 1;
+        // ", said ..." or ", Name Name said": at most three capitalised words first.
+        let mut words = body[comma..].split_whitespace();
+        let mut names = 0;
+        let found = loop {
+            match words
+                .next()
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            {
+                Some(w) if CUES.contains(&w) => break true,
+                Some(w) if names < 3 && w.starts_with(char::is_uppercase) => names += 1,
+                _ => break false,
+            }
+        };
+        if found {
+            return start + comma;
+        }
+        from = comma;
+    }
+    end
 }

@@ -66,6 +66,7 @@ impl Ctx<'_> {
                         span: e.span,
                         entity: Some(ei),
                         group: e.group,
+                        named: None,
                     },
                     kind: match e.kind {
                         EntityKind::Person => MentionKind::Person,
@@ -83,6 +84,7 @@ impl Ctx<'_> {
                         span: self.tokens[i].span,
                         entity: None,
                         group: self.resolve(i),
+                        named: None,
                     },
                     kind: MentionKind::Pronoun,
                     possessive: false,
@@ -133,6 +135,7 @@ impl Ctx<'_> {
                                         None
                                     }
                                 }),
+                                named: None,
                             },
                             kind: MentionKind::Role,
                             possessive: false,
@@ -149,6 +152,7 @@ impl Ctx<'_> {
                         span: self.tokens[i].span,
                         entity: None,
                         group: None,
+                        named: None,
                     },
                     kind: MentionKind::Role,
                     possessive: false,
@@ -205,6 +209,7 @@ impl Ctx<'_> {
                 span: self.tokens[i].span,
                 entity: None,
                 group: self.resolve(i),
+                named: None,
             })
     }
 
@@ -266,7 +271,7 @@ impl Ctx<'_> {
     }
 
     /// The paragraph of sentence `k`.
-    fn paragraph_of(&self, k: usize) -> Option<&Paragraph> {
+    pub(super) fn paragraph_of(&self, k: usize) -> Option<&Paragraph> {
         self.paragraphs.get(self.sentences.get(k)?.paragraph)
     }
 

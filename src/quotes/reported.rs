@@ -49,6 +49,8 @@ impl Ctx<'_> {
                             speaker,
                             parts: Vec::new(),
                             quoted: Vec::new(),
+                            sureness: Sureness::default(),
+                            confidence: 0.0,
                         },
                         r.end,
                     ));
@@ -124,6 +126,8 @@ impl Ctx<'_> {
                                 speaker: Some(speaker),
                                 parts,
                                 quoted: Vec::new(),
+                                sureness: Sureness::default(),
+                                confidence: 0.0,
                             },
                             r.end,
                         ));
@@ -151,6 +155,8 @@ impl Ctx<'_> {
                                 speaker: Some(speaker),
                                 parts: Vec::new(),
                                 quoted: Vec::new(),
+                                sureness: Sureness::default(),
+                                confidence: 0.0,
                             },
                             if end < last { end + 2 } else { r.end },
                         ));
@@ -171,6 +177,8 @@ impl Ctx<'_> {
                                 speaker,
                                 parts: Vec::new(),
                                 quoted: Vec::new(),
+                                sureness: Sureness::default(),
+                                confidence: 0.0,
                             },
                             r.end,
                         ));
@@ -228,6 +236,7 @@ impl Ctx<'_> {
                     span: source,
                     entity: named.as_ref().and_then(|n| n.entity),
                     group: named.and_then(|n| n.group),
+                    named: None,
                 });
             }
             l.cue = Some(Span::new(
@@ -351,6 +360,7 @@ impl Ctx<'_> {
                 group: named
                     .and_then(|n| n.group)
                     .or_else(|| (b == a + 1).then(|| self.antecedent(a)).flatten()),
+                named: None,
             }
         });
         Some(Quote {
@@ -360,6 +370,8 @@ impl Ctx<'_> {
             speaker,
             parts: Vec::new(),
             quoted: Vec::new(),
+            sureness: Sureness::default(),
+            confidence: 0.0,
         })
     }
 }

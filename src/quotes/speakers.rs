@@ -107,6 +107,9 @@ fn bucket(d: usize) -> u64 {
     u64::from(super::attribution::bucket(d))
 }
 
+/// The ranker's lead where it had one candidate only: as sure as it gets.
+const MARGIN_ALONE: f32 = 100.0;
+
 /// Re-chooses the speaker of each of `quotes` (in text order) with the compiled ranker.
 pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     let Some(w) = model() else { return };
@@ -141,16 +144,24 @@ pub(super) fn rerank(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             continue;
         }
         let c = candidates(ctx, quotes, k, &mut nearby);
-        let best = c
-            .feats
-            .iter()
-            .map(|f| w.score(f))
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| i);
+        // The best candidate (the first of equals) and how far it leads the next.
+        let (mut best, mut top, mut next) = (None, f32::NEG_INFINITY, f32::NEG_INFINITY);
+        for (i, f) in c.feats.iter().enumerate() {
+            let s = w.score(f);
+            if s > top {
+                (best, top, next) = (Some(i), s, top);
+            } else if s > next {
+                next = s;
+            }
+        }
         if let Some(i) = best {
             let chosen = apposed_name(ctx, &c.speakers, i);
             quotes[k].speaker = described(c.speakers[0].as_ref(), chosen);
+            quotes[k].sureness.speaker = Some(if next.is_finite() {
+                top - next
+            } else {
+                MARGIN_ALONE
+            });
         }
     }
 }

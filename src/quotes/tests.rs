@@ -12,6 +12,8 @@ fn quotes_are_put_in_text_order_as_a_stable_sort_would() {
         speaker: None,
         parts: Vec::new(),
         quoted: Vec::new(),
+        sureness: Sureness::default(),
+        confidence: 0.0,
     };
     use QuoteKind::{Direct, Indirect, Mixed, Partial};
     // Cycles of several lengths, equal keys in an order of their own.
@@ -491,11 +493,14 @@ fn reported_speech_needs_a_speaker_quoted_words_do_not() {
         speaker,
         parts: Vec::new(),
         quoted: Vec::new(),
+        sureness: Sureness::default(),
+        confidence: 0.0,
     };
     let someone = Speaker {
         span: Span::new(5, 7),
         entity: None,
         group: None,
+        named: None,
     };
     assert!(!is_attributed_or_quoted(&quote(QuoteKind::Indirect, None)));
     assert!(is_attributed_or_quoted(&quote(
@@ -569,6 +574,39 @@ fn curly_marks_typed_the_wrong_way_round() {
     );
     // Not a closing mark after a word, nor one before a space.
     assert_eq!(spans("the 12” screen and ” loose"), Vec::<&str>::new());
+}
+
+#[test]
+fn doubled_single_marks_and_backticks_are_double_marks() {
+    // ’’ and '' close a quote “ or " opened; ‘‘ and `` open one, as ” and '' close.
+    assert_eq!(
+        spans("“We stay’’ said Ruiz. \"Run on time'' said Marsh."),
+        ["“We stay’’", "\"Run on time''"]
+    );
+    assert_eq!(
+        spans("‘‘Nobody asked us,’’ said Ortiz. ``We need it,'' said Egan."),
+        ["‘‘Nobody asked us,’’", "``We need it,''"]
+    );
+    // One curly mark alone is still an apostrophe or a single quote.
+    assert_eq!(spans("the workers’ plan and ‘a mess’ here"), ["‘a mess’"]);
+}
+
+#[test]
+fn a_quote_left_open_ends_before_its_cue() {
+    // The closing mark forgotten: the quote ends at the comma before ", said NAME"
+    // or ", NAME said"; with no cue inside, at its paragraph's end as before.
+    assert_eq!(
+        spans("\"The council has failed, said Ruth Kemp, a shopkeeper.\n\nNext."),
+        ["\"The council has failed,"]
+    );
+    assert_eq!(
+        spans("\"It is over, Ruth Kemp said.\n\nNext."),
+        ["\"It is over,"]
+    );
+    assert_eq!(
+        spans("\"It is over, and the town knows it.\n\nNext."),
+        ["\"It is over, and the town knows it."]
+    );
 }
 
 #[test]

@@ -228,37 +228,13 @@ pub fn fit_confidence(pairs: &[(f32, bool)]) -> Calibration {
     }
 }
 
-/// A reliability table of `calibration` on `pairs`, as Markdown: the names by tenths of
-/// confidence, with how many, their mean confidence and the share of them right.
+/// A reliability table of `calibration` on `pairs` ([`super::reliability`]).
 pub fn reliability(calibration: &Calibration, pairs: &[(f32, bool)]) -> String {
-    let mut bins = [(0usize, 0.0f64, 0usize); 10];
-    let mut squares = 0.0;
-    for &(m, right) in pairs {
-        let p = calibration.probability(m);
-        let bin = &mut bins[((p * 10.0) as usize).min(9)];
-        bin.0 += 1;
-        bin.1 += f64::from(p);
-        bin.2 += usize::from(right);
-        squares += (f64::from(p) - f64::from(u8::from(right))).powi(2);
-    }
-    let mut out = String::from(
-        "| confidence | names | mean confidence | right |\n| --- | --- | --- | --- |\n",
-    );
-    for (i, (n, sum, right)) in bins.iter().enumerate() {
-        if *n > 0 {
-            let _ = writeln!(
-                out,
-                "| {:.1}-{:.1} | {n} | {:.3} | {:.3} |",
-                i as f32 / 10.0,
-                (i + 1) as f32 / 10.0,
-                sum / *n as f64,
-                *right as f64 / *n as f64
-            );
-        }
-    }
-    let brier = squares / pairs.len().max(1) as f64;
-    let _ = writeln!(out, "\n{} names, Brier score {brier:.4}", pairs.len());
-    out
+    let probabilities: Vec<(f32, bool)> = pairs
+        .iter()
+        .map(|&(m, right)| (calibration.probability(m), right))
+        .collect();
+    super::reliability(&probabilities, "names")
 }
 
 #[cfg(test)]

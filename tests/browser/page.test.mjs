@@ -159,10 +159,49 @@ test('downloads: the result as JSON, the quotes as CSV', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   assert.equal(csv.suggestedFilename(), 'newslens-quotes.csv');
   const rows = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
-  assert.equal(rows[0], '"speaker","quote","kind","cue","start","end"');
+  assert.equal(rows[0], '"speaker","quote","kind","cue","confidence","start","end"');
   assert.equal(rows.length, 8);
   const boats = data.quotes.find((q) => q.text.includes('We cannot send boats'));
-  assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,"" Grant told reporters. ""Somebody is going to run aground.""","direct","told reporters","${boats.start}","${boats.end}"`), rows.join('\n'));
+  assert.ok(rows.includes(`"Fiona Grant","""We cannot send boats out into a channel that is silting up by the week,"" Grant told reporters. ""Somebody is going to run aground.""","direct","told reporters","${boats.confidence}","${boats.start}","${boats.end}"`), rows.join('\n'));
+  assert.ok(boats.confidence > 0.5 && boats.confidence <= 1, String(boats.confidence));
+});
+
+test('each quote says how sure it is; unsure ones are drawn apart, and can be hidden', async () => {
+  // A quote with no cue, after a paragraph of someone else's reported words, is unsure.
+  const analyse = async (text) => {
+    await page.fill('#article', text);
+    await page.click('#analyse');
+    await page.waitForFunction((n) => document.querySelectorAll('#quotes li.quote').length === n
+      && document.querySelector('#status').textContent.startsWith('Found'), text === ARTICLE + HOSTILE ? 7 : 8);
+  };
+  await analyse(`${ARTICLE + HOSTILE}\n\n"Nobody knows what comes next."`);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const data = JSON.parse(await readFile(await json.path(), 'utf8'));
+  const cards = await page.$$eval('#quotes li.quote', (cs) => cs.map((c) => ({ i: Number(c.dataset.quote), sure: c.querySelector('.sure').textContent, unsure: c.classList.contains('unsure'), hidden: c.hidden })));
+  assert.equal(cards.length, data.quotes.length);
+  for (const c of cards) {
+    const q = data.quotes[c.i];
+    assert.ok(q.confidence >= 0 && q.confidence <= 1, String(q.confidence));
+    assert.equal(c.sure, `${Math.round(q.confidence * 100)}% sure`);
+    assert.equal(c.unsure, q.confidence < 0.5, q.text);
+    assert.equal(c.hidden, false);
+  }
+  const lone = data.quotes.findIndex((q) => q.text.includes('Nobody knows'));
+  assert.ok(data.quotes[lone].confidence < 0.5, JSON.stringify(data.quotes[lone]));
+  assert.ok(await page.$eval(`#text .qspan[data-quote="${lone}"]`, (s) => s.classList.contains('unsure')));
+  // Ticking "Hide unsure" hides the unsure cards and their underlines, and only them.
+  await page.check('#hide-unsure');
+  const shown = await page.$$eval('#quotes li.quote', (cs) => cs.map((c) => ({ i: Number(c.dataset.quote), hidden: c.hidden })));
+  for (const c of shown) assert.equal(c.hidden, data.quotes[c.i].confidence < 0.5, data.quotes[c.i].text);
+  assert.equal(await page.$eval(`#text .qspan[data-quote="${lone}"]`, (s) => getComputedStyle(s).textDecorationLine), 'none');
+  await page.uncheck('#hide-unsure');
+  assert.equal(await page.$$eval('#quotes li.quote[hidden]', (cs) => cs.length), 0);
+  const classes = await page.evaluate(async () => {
+    const { quoteClass } = await import('./lens.js');
+    return [quoteClass({ kind: 'direct', confidence: 0.31 }), quoteClass({ kind: 'mixed', confidence: 0.5 })];
+  });
+  assert.deepEqual(classes, ['direct unsure', 'mixed']);
+  await analyse(ARTICLE + HOSTILE);
 });
 
 test('the entities as CSV, each name with its confidence; unsure names drawn dimmed', async () => {
@@ -222,9 +261,9 @@ test('the HTML report: the highlighted article and who said what, with no script
 test('a formula-like cell is defused in the CSV', async () => {
   const csv = await page.evaluate(async () => {
     const { quotesCsv } = await import('./app.js');
-    return quotesCsv({ quotes: [{ speaker: { name: '=HYPERLINK("x")' }, text: '+1', kind: 'direct', cue: null, start: 0, end: 2 }] });
+    return quotesCsv({ quotes: [{ speaker: { name: '=HYPERLINK("x")' }, text: '+1', kind: 'direct', cue: null, confidence: 0.9, start: 0, end: 2 }] });
   });
-  assert.equal(csv.split('\r\n')[1], `"'=HYPERLINK(""x"")","'+1","direct","","0","2"`);
+  assert.equal(csv.split('\r\n')[1], `"'=HYPERLINK(""x"")","'+1","direct","","0.9","0","2"`);
 });
 
 const HTML_FILE = `<!doctype html><html><head><title>Ignored title</title><style>p { color: red }</style>

@@ -373,11 +373,12 @@ fn a_report_to_read_lists_people_then_who_said_what() {
             && lines[varga + 1].ends_with("the road would reopen")
     );
     assert!(
-        lines[varga + 2].contains("as \"The spokeswoman\"]"),
+        lines[varga + 2].contains("as \"The spokeswoman\", "),
         "{report}"
     );
     assert!(
-        lines[varga + 3].contains("[direct, cue: said, as \"Varga\"] \"It will take a week,\""),
+        lines[varga + 3].contains("[direct, cue: said, as \"Varga\", ")
+            && lines[varga + 3].contains("% sure] \"It will take a week,\""),
         "{report}"
     );
     // Not with JSON's options.
