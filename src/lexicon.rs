@@ -72,6 +72,8 @@ pub struct Lexicon {
     /// Verbs with which the person inside a reported clause says the words quoted
     /// ("threatened", "told").
     pub threat_cues: HashSet<&'static str>,
+    /// Verbs with which a headline reports speech or a stance ("calls", "urges").
+    pub headline_verbs: HashSet<&'static str>,
     /// Lower-case nouns for a person or people ("woman", "doctors").
     pub person_nouns: HashSet<&'static str>,
     /// Nouns through which an organisation speaks ("the agency", "the statement").
@@ -120,6 +122,7 @@ pub(crate) const LISTS: &[(&str, &str)] = &[
     ("role_words", include_str!("../data/role_words.txt")),
     ("speaker_nouns", include_str!("../data/speaker_nouns.txt")),
     ("person_nouns", include_str!("../data/person_nouns.txt")),
+    ("headline_verbs", include_str!("../data/headline_verbs.txt")),
     ("filing_nouns", include_str!("../data/filing_nouns.txt")),
     ("threat_cues", include_str!("../data/threat_cues.txt")),
     ("body_nouns", include_str!("../data/body_nouns.txt")),
@@ -278,6 +281,7 @@ pub fn lexicon() -> &'static Lexicon {
         role_words: set("role_words"),
         speaker_nouns: set("speaker_nouns"),
         person_nouns: set("person_nouns"),
+        headline_verbs: set("headline_verbs"),
         filing_nouns: set("filing_nouns"),
         threat_cues: set("threat_cues"),
         body_nouns: set("body_nouns"),

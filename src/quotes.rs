@@ -285,13 +285,16 @@ pub fn find_quotes(
 /// The quotes `model` finds, each with its speaker, those the keep model drops left
 /// out: all but their confidence.
 pub(crate) fn kept(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
-    let quotes = found(ctx, model);
-    // The keep model judges what it was trained on: the default's findings.
+    let mut quotes = found(ctx, model);
+    // The keep model judges what it was trained on: the default's findings. A
+    // headline's own attributions ("Lawmaker urges retaliation on Russia") are reported
+    // speech that no cue of the body's marks.
     if model == QuoteMode::All {
-        keep::filter(ctx, quotes)
-    } else {
-        quotes
+        quotes = keep::filter(ctx, quotes);
+        headlines::attributions(ctx, &mut quotes);
     }
+    headlines::resolve(ctx, &mut quotes);
+    quotes
 }
 
 /// The values [`confidence`] weighs for `q`.
@@ -325,7 +328,6 @@ pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     relatives::resolve(ctx, &mut quotes);
     relatives::owners(ctx, &mut quotes);
     relatives::reported_words(ctx, &mut quotes);
-    headlines::resolve(ctx, &mut quotes);
     quotes
 }
 

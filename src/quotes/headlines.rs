@@ -67,3 +67,114 @@ pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
         }
     }
 }
+
+/// The most words before a headline's verb: its subject ("Former DNC chairman").
+const MAX_SUBJECT_WORDS: usize = 6;
+
+/// Adds the attribution a headline makes without a cue the body's rules read: its
+/// subject (a name, or nouns for who speaks), a verb of `headline_verbs.txt` and what follows ("Former DNC chairman calls
+/// for Clinton contingency plan", "Black Lawmakers Rip Donald Trump As A ‘Disgusting
+/// Fraud.’"): said by the subject, mixed where it holds quotation marks, else
+/// indirect; a preposition right after the verb ("for") and a trailing full stop left
+/// out, a clause after a semicolon too; not a verb with a particle ("calls off"). Only
+/// in a headline that holds no quote yet and opens with no label. The subject names
+/// the group of a person or organisation that ends it.
+pub(super) fn attributions(ctx: &Ctx<'_>, quotes: &mut Vec<Quote>) {
+    let lex = crate::lexicon::lexicon();
+    let mut added = false;
+    for p in ctx
+        .paragraphs
+        .iter()
+        .filter(|p| p.headline && p.label.is_none())
+    {
+        if quotes
+            .iter()
+            .any(|q| p.span.contains(q.span) || q.span.contains(p.span))
+        {
+            continue;
+        }
+        let (a, b) = (ctx.token_at(p.span.start), ctx.token_at(p.span.end));
+        let verb = (a + 1..b.min(a + 1 + MAX_SUBJECT_WORDS))
+            .take_while(|&j| {
+                ctx.tok(j)
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-.'’".contains(c))
+            })
+            .find(|&j| crate::lexicon::find_lower(&lex.headline_verbs, ctx.tok(j)).is_some());
+        let Some(v) = verb else { continue };
+        // The subject is a name or a noun for who speaks: each word capitalised, a
+        // number, or a title or noun for people or bodies ("Former DNC chairman",
+        // "E.U. leaders"; not "Meanwhile Ruiz continues her").
+        let named = (a..v).all(|j| {
+            let w = ctx.tok(j);
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || w == "."
+                || crate::groups::title(w).is_some()
+                || [&lex.person_nouns, &lex.speaker_nouns, &lex.body_nouns, &lex.role_words]
+                    .iter()
+                    .any(|list| crate::lexicon::find_lower(list, w).is_some())
+        });
+        if !named {
+            continue;
+        }
+        let mut from = v + 1;
+        // A verb with a particle is another verb: "calls off", "backs down".
+        if from < b && matches!(ctx.tok(from), "off" | "up" | "out" | "down" | "back" | "in") {
+            continue;
+        }
+        if from < b
+            && ["for", "on", "with", "against", "to", "at"]
+                .iter()
+                .any(|w| ctx.tok(from).eq_ignore_ascii_case(w))
+        {
+            from += 1;
+        }
+        if from >= b {
+            continue;
+        }
+        let body = &ctx.text[ctx.tokens[from].span.start..p.span.end];
+        let body = body.split(';').next().unwrap_or(body).trim_end();
+        let body = body.strip_suffix('.').unwrap_or(body).trim_end();
+        if body.is_empty() {
+            continue;
+        }
+        let content = Span::new(
+            ctx.tokens[from].span.start,
+            ctx.tokens[from].span.start + body.len(),
+        );
+        let subject = Span::new(ctx.tokens[a].span.start, ctx.tokens[v - 1].span.end);
+        // A person or organisation that ends the subject names it ("Senate Democrats"
+        // is not; "Galway council" is not Galway's).
+        let group = ctx
+            .entities
+            .iter()
+            .find(|e| {
+                e.span.end == subject.end
+                    && subject.contains(e.span)
+                    && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+            })
+            .and_then(|e| e.group);
+        let marks = super::quoted_spans(&ctx.text[content.range()]);
+        quotes.push(Quote {
+            span: content,
+            kind: if marks.is_empty() {
+                super::QuoteKind::Indirect
+            } else {
+                super::QuoteKind::Mixed
+            },
+            cue: Some(ctx.tokens[v].span),
+            speaker: Some(ctx.speaker(subject, group)),
+            parts: Vec::new(),
+            quoted: marks
+                .iter()
+                .map(|s| Span::new(content.start + s.start, content.start + s.end))
+                .collect(),
+            sureness: super::Sureness::default(),
+            confidence: 0.0,
+        });
+        added = true;
+    }
+    if added {
+        super::in_text_order(quotes);
+    }
+}

@@ -10,7 +10,8 @@ use super::*;
 /// plan was “dead on arrival” unless ..." is one statement, the reported clause (as
 /// PolNeAR annotates it), and the quoted words in it are the speaker's own, which the
 /// mixed quote lists in `quoted`: listing both would give one statement twice. A
-/// partial quote with no clause found around it stays.
+/// partial quote with no clause found around it stays. A mixed quote ends with its
+/// last quoted words where a comma, a dash, a colon or a semicolon follows them.
 pub(super) fn within_clauses(ctx: &Ctx<'_>, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let clauses: Vec<Span> = quotes
         .iter()
@@ -34,6 +35,16 @@ pub(super) fn within_clauses(ctx: &Ctx<'_>, mut quotes: Vec<Quote>) -> Vec<Quote
                     .map(move |s| Span::new(p.start + s.start, p.start + s.end))
             })
             .collect();
+        // A clause that runs on past its quoted words after a comma or a dash is
+        // another statement, or the writer's: "“burning the Constitution” - a charge
+        // that might have stung", "the “suburbs of St. Petersburg” — a metaphor".
+        if let (true, Some(last)) = (q.parts.is_empty(), q.quoted.last()) {
+            let rest = ctx.text[last.end..q.span.end].trim_start();
+            let punct = rest.starts_with([',', '—', '–', ';', ':']) || rest.starts_with("- ");
+            if punct {
+                q.span.end = last.end;
+            }
+        }
     }
     quotes
 }
