@@ -317,7 +317,9 @@ pub(crate) fn found(ctx: &Ctx<'_>, model: QuoteMode) -> Vec<Quote> {
     if model != QuoteMode::Rules {
         speakers::rerank(ctx, &mut quotes);
     }
-    quotes.retain(|q| is_attributed_or_quoted(q) && !names_a_thing(ctx.text, q));
+    quotes.retain(|q| {
+        is_attributed_or_quoted(q) && !names_a_thing(ctx.text, q) && !so_called(ctx.text, q)
+    });
     for q in &mut quotes {
         if let Some(sp) = &mut q.speaker {
             sp.span = ctx.without_end_punct(sp.span);
@@ -364,6 +366,18 @@ fn names_a_thing(text: &str, q: &Quote) -> bool {
         },
         None => false,
     }
+}
+
+/// Whether a quote is cut by the "called" of "so-called", which names a thing and says
+/// nothing: its cue is that "called", or its words end with the "so" ("The so-called
+/// “Harbour Five” were arrested": the tagger, reading "so", "-" and "called" as words,
+/// took "The so" for a reported clause).
+fn so_called(text: &str, q: &Quote) -> bool {
+    let cue = q.cue.is_some_and(|c| {
+        let before = &text[..c.start];
+        ["so-", "So-"].iter().any(|s| before.ends_with(s))
+    });
+    cue || (text[q.span.range()].ends_with("so") && text[q.span.end..].starts_with("-called"))
 }
 
 /// Whether a quote is kept: words in quotation marks always, reported speech only with

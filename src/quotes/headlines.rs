@@ -110,9 +110,14 @@ pub(super) fn attributions(ctx: &Ctx<'_>, quotes: &mut Vec<Quote>) {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || w == "."
                 || crate::groups::title(w).is_some()
-                || [&lex.person_nouns, &lex.speaker_nouns, &lex.body_nouns, &lex.role_words]
-                    .iter()
-                    .any(|list| crate::lexicon::find_lower(list, w).is_some())
+                || [
+                    &lex.person_nouns,
+                    &lex.speaker_nouns,
+                    &lex.body_nouns,
+                    &lex.role_words,
+                ]
+                .iter()
+                .any(|list| crate::lexicon::find_lower(list, w).is_some())
         });
         if !named {
             continue;
