@@ -95,6 +95,7 @@ pub fn find_entities(
     // wasm.
     let in_text_order = |out: &mut Vec<Entity>| out.sort_by_key(|e| (e.span.start, e.span.end));
     in_text_order(&mut out);
+    datelines_are_places(paragraphs, &mut out);
     // Where a name and a number overlap, the name wins: a trained finder knows that
     // "Euro 96" is an event, and the rule finder never overlaps `taken` anyway.
     let names: Vec<Span> = out.iter().map(|e| e.span).collect();
@@ -114,11 +115,47 @@ pub fn find_entities(
     out
 }
 
+/// A name that is a dateline's place ("DERWENT — Harlow Appliances will ...", as the
+/// layout found it) is a location, whatever the finder read: a word in capitals
+/// alone before a dash often reads as an organisation. Not in a headline, whose
+/// "RUGBY UNION - ..." is a topic; and no name is added where the finder found none,
+/// since the layout's datelines hold run-in heads too ("NOW OPEN—"). `names` are in
+/// text order.
+fn datelines_are_places(paragraphs: &[Paragraph], names: &mut [Entity]) {
+    for place in paragraphs
+        .iter()
+        .filter(|p| !p.headline)
+        .filter_map(|p| p.dateline)
+    {
+        let i = names.partition_point(|e| e.span.start < place.start);
+        if let Some(e) = names.get_mut(i).filter(|e| e.span == place) {
+            if matches!(e.kind, EntityKind::Organization | EntityKind::Misc) {
+                e.kind = EntityKind::Location;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sentences::split_sentences;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn a_dateline_place_is_a_location() {
+        let text = "Harlow Appliances CEO says closure is painful\n\nBy Nell Ashdown\n\n\
+                    DERWENT — Harlow Appliances will close its plant in Derwent next \
+                    spring, the company said on Monday.\n";
+        let doc = crate::analyze(text);
+        let place = doc.entities.iter().find(|e| doc.str(e.span) == "DERWENT");
+        assert_eq!(
+            place.map(|e| e.kind),
+            Some(EntityKind::Location),
+            "{:?}",
+            doc.entities
+        );
+    }
 
     #[test]
     fn headlines_in_capitals_or_title_case_are_told_from_running_text() {
