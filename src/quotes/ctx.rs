@@ -112,6 +112,16 @@ impl<'a> Ctx<'a> {
             .map(|e| (i, e))
     }
 
+    /// The entity that ends at `byte`, if any (entities are sorted by start and do not
+    /// overlap, so by end too).
+    pub(super) fn entity_ending_at(&self, byte: usize) -> Option<(usize, &Entity)> {
+        let i = self.entities.partition_point(|e| e.span.end < byte);
+        self.entities
+            .get(i)
+            .filter(|e| e.span.end == byte)
+            .map(|e| (i, e))
+    }
+
     /// The entities inside `span`.
     pub(super) fn entities_in(&self, span: Span) -> &[Entity] {
         let a = self.entities.partition_point(|e| e.span.start < span.start);

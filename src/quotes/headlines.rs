@@ -5,13 +5,17 @@
 use super::ctx::Ctx;
 use super::Quote;
 use crate::entities::EntityKind;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
+use std::collections::HashMap;
 
 /// Gives each quote of a headline whose speaker is, or is followed by, a title right
 /// before its cue ("Harlow Appliances CEO says", "Official says") the person the
 /// article introduces with that title, where exactly one person is: the role phrase
 /// becomes the speaker's mention, the person its group. Left alone otherwise.
 pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
+    // Each title's one holder (`None` where several hold it), made the first time a
+    // headline's role asks: a pass over the groups, not one a quote.
+    let mut holders: Option<HashMap<&'static str, Option<usize>>> = None;
     for q in quotes.iter_mut() {
         let (Some(sp), Some(cue)) = (q.speaker.as_mut(), q.cue) else {
             continue;
@@ -57,10 +61,8 @@ pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
         let Some(head) = crate::groups::title(ctx.tok(role_end)) else {
             continue;
         };
-        let mut holders = ctx.groups.iter().enumerate().filter(|(_, g)| {
-            g.kind == EntityKind::Person && g.roles.iter().any(|r| r.title() == head)
-        });
-        if let (Some((g, _)), None) = (holders.next(), holders.next()) {
+        let holders = holders.get_or_insert_with(|| title_holders(ctx));
+        if let Some(&Some(g)) = holders.get(head) {
             sp.span = Span::new(sp.span.start, ctx.tokens[role_end].span.end);
             sp.entity = None;
             sp.group = Some(g);
@@ -68,13 +70,34 @@ pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     }
 }
 
+/// Each title a person was introduced with, and that person's group where only one
+/// was (`None` where several were).
+fn title_holders(ctx: &Ctx<'_>) -> HashMap<&'static str, Option<usize>> {
+    let mut out: HashMap<&'static str, Option<usize>> = HashMap::new();
+    for (g, group) in ctx.groups.iter().enumerate() {
+        if group.kind != EntityKind::Person {
+            continue;
+        }
+        for r in &group.roles {
+            out.entry(r.title())
+                .and_modify(|h| {
+                    if *h != Some(g) {
+                        *h = None;
+                    }
+                })
+                .or_insert(Some(g));
+        }
+    }
+    out
+}
+
 /// The most words before a headline's verb: its subject ("Former DNC chairman").
 const MAX_SUBJECT_WORDS: usize = 6;
 
 /// Adds the attribution a headline makes without a cue the body's rules read: its
-/// subject (a name, or nouns for who speaks), a verb of `headline_verbs.txt` and what follows ("Former DNC chairman calls
-/// for Clinton contingency plan", "Black Lawmakers Rip Donald Trump As A ‘Disgusting
-/// Fraud.’"): said by the subject, mixed where it holds quotation marks, else
+/// subject (a name, or nouns for who speaks), a verb of `headline_verbs.txt` and what
+/// follows ("Former DNC chairman calls for Clinton contingency plan", "Black Lawmakers
+/// Rip Donald Trump As A ‘Disgusting Fraud.’"): said by the subject, mixed where it holds quotation marks, else
 /// indirect; a preposition right after the verb ("for") and a trailing full stop left
 /// out, a clause after a semicolon too; not a verb with a particle ("calls off"). Only
 /// in a headline that holds no quote yet and opens with no label. The subject names
@@ -82,15 +105,18 @@ const MAX_SUBJECT_WORDS: usize = 6;
 pub(super) fn attributions(ctx: &Ctx<'_>, quotes: &mut Vec<Quote>) {
     let lex = crate::lexicon::lexicon();
     let mut added = false;
+    // The quotes found before, to ask of each headline (one a paragraph is added
+    // after, inside its own paragraph only).
+    let found = SpanIndex::new(quotes.iter().map(|q| q.span));
     for p in ctx
         .paragraphs
         .iter()
         .filter(|p| p.headline && p.label.is_none())
     {
-        if quotes
-            .iter()
-            .any(|q| p.span.contains(q.span) || q.span.contains(p.span))
-        {
+        if found.overlapping(p.span).any(|k| {
+            let q = quotes[k].span;
+            p.span.contains(q) || q.contains(p.span)
+        }) {
             continue;
         }
         let (a, b) = (ctx.token_at(p.span.start), ctx.token_at(p.span.end));
@@ -151,14 +177,12 @@ pub(super) fn attributions(ctx: &Ctx<'_>, quotes: &mut Vec<Quote>) {
         // A person or organisation that ends the subject names it ("Senate Democrats"
         // is not; "Galway council" is not Galway's).
         let group = ctx
-            .entities
-            .iter()
-            .find(|e| {
-                e.span.end == subject.end
-                    && subject.contains(e.span)
+            .entity_ending_at(subject.end)
+            .filter(|(_, e)| {
+                subject.contains(e.span)
                     && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
             })
-            .and_then(|e| e.group);
+            .and_then(|(_, e)| e.group);
         let marks = super::quoted_spans(&ctx.text[content.range()]);
         quotes.push(Quote {
             span: content,

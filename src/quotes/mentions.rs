@@ -290,11 +290,9 @@ impl Ctx<'_> {
         if i < 2 || !matches!(self.tok(i), "who" | "which" | "that") || self.tok(i - 1) != "," {
             return None;
         }
-        let end = self.tokens[i - 2].span.end;
-        let k = self.entities.partition_point(|e| e.span.end < end);
-        let e = self.entities.get(k).filter(|e| {
-            e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-        })?;
+        let (k, e) = self
+            .entity_ending_at(self.tokens[i - 2].span.end)
+            .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organization))?;
         let mut first = self.token_at(e.span.start);
         if first > 0 && matches!(self.tok(first - 1), "the" | "a" | "an") {
             first -= 1;

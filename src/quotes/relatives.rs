@@ -1,10 +1,11 @@
-//! Speakers named by what follows them: by a relative pronoun "the Harbour Board, which said", "a veteran
-//! diplomat who described the deal as “reckless”". The pronoun is the text's mention
-//! (PolNeAR marks it as the source as often as the words before it); who it stands for
-//! is the name before it, or else the noun phrase before it, which then names the
-//! speaker (`Speaker::named`), so that `speaker.name` reads "a veteran diplomat", not
-//! "who". And a name that owns another's role ("Kane's lawyer, Rita Moss, said")
-//! gives way to the one who holds it.
+//! Speakers named by what goes with them: a relative pronoun ("the Harbour Board,
+//! which said", "a veteran diplomat who described the deal as “reckless”") is the
+//! text's mention (PolNeAR marks it as the source as often as the words before it);
+//! who it stands for is the name before it, or else the noun phrase before it, which
+//! then names the speaker (`Speaker::named`), so that `speaker.name` reads "a veteran
+//! diplomat", not "who". A name that owns another's role ("Kane's lawyer, Rita Moss,
+//! said") gives way to the one who holds it, and a filing to the person whose words
+//! it reports.
 
 use super::ctx::Ctx;
 use super::{is_determiner, Quote};
@@ -17,9 +18,10 @@ const MAX_PHRASE_WORDS: usize = 4;
 
 /// Gives each speaker "who", "which" or "that" with no group the one its antecedent
 /// names ([`Ctx::antecedent`]: a person or organisation right before its comma); else,
-/// for "who" and "which", where a noun phrase that opens with a determiner ends right before it (its comma
-/// or dash), the group of the person that phrase refers to, else the phrase as the
-/// speaker's name ("One of the doctors who", "The union, which").
+/// for "who" and "which", where a noun phrase that opens with a determiner ends right
+/// before it (its comma or dash), the group that phrase refers to
+/// ([`Ctx::referred_by`]), else the phrase as the speaker's name ("One of the doctors
+/// who", "The union, which").
 pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
@@ -44,10 +46,7 @@ pub(super) fn resolve(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
         }
         let phrase = phrase_before(ctx, i).filter(|p| pronoun == "which" || names_people(ctx, *p));
         if let Some(phrase) = phrase {
-            sp.group = ctx
-                .groups
-                .iter()
-                .position(|g| g.references.contains(&phrase));
+            sp.group = ctx.referred_by(phrase);
             sp.named = sp.group.is_none().then_some(phrase);
         }
     }
@@ -165,10 +164,9 @@ pub(super) fn owners(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
             continue;
         }
         let at = ctx.text.len() - name.len();
-        if let Some((i, e)) = ctx.entity_at(at) {
+        if let Some((_, e)) = ctx.entity_at(at) {
             if e.kind == crate::entities::EntityKind::Person && e.span.start == at {
                 *sp = ctx.speaker(e.span, e.group);
-                sp.entity = Some(i);
             }
         }
     }
@@ -197,15 +195,11 @@ pub(super) fn reported_words(ctx: &Ctx<'_>, quotes: &mut [Quote]) {
         let verb = (a + 1..b).find(|&j| find_lower(&lex.threat_cues, ctx.tok(j)).is_some());
         let Some(verb) = verb else { continue };
         let before = ctx.tokens[verb - 1].span;
-        let person = ctx.entities.iter().enumerate().find(|(_, e)| {
-            e.kind == crate::entities::EntityKind::Person && e.span.end == before.end
-        });
+        let person = ctx
+            .entity_ending_at(before.end)
+            .filter(|(_, e)| e.kind == crate::entities::EntityKind::Person);
         let speaker = match person {
-            Some((i, e)) => {
-                let mut s = ctx.speaker(e.span, e.group);
-                s.entity = Some(i);
-                s
-            }
+            Some((_, e)) => ctx.speaker(e.span, e.group),
             None if matches!(ctx.tok(verb - 1), "he" | "she" | "He" | "She") => {
                 ctx.speaker(before, ctx.resolve(verb - 1))
             }

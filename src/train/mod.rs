@@ -12,6 +12,15 @@ pub mod quotes;
 
 use std::fmt::Write as _;
 
+/// `header` as a data file's comment: each of its lines after "# ".
+pub(crate) fn commented(header: &str) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        let _ = writeln!(out, "# {line}");
+    }
+    out
+}
+
 /// A reliability table as Markdown: `pairs` (a probability, and whether the thing it
 /// is of was right) by tenths of probability, with how many `things`, their mean
 /// probability and the share of them right; then the Brier score.

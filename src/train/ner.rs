@@ -70,10 +70,7 @@ impl Calibration {
     /// each knot as a whole margin and a probability in thousandths. Knots whose
     /// margins round to one keep the first.
     pub fn to_tsv(&self, header: &str) -> String {
-        let mut out = String::new();
-        for line in header.lines() {
-            let _ = writeln!(out, "# {line}");
-        }
+        let mut out = super::commented(header);
         out.push_str("# margin (whole), probability (thousandths)\n");
         let mut last = None;
         for (m, p) in &self.knots {

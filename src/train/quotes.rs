@@ -289,10 +289,7 @@ impl Model {
     /// `header`.
     pub fn to_tsv(&self, header: &str) -> String {
         use std::fmt::Write;
-        let mut out = String::new();
-        for line in header.lines() {
-            let _ = writeln!(out, "# {line}");
-        }
+        let mut out = super::commented(header);
         for (name, w) in FEATURES.iter().zip(self.weights) {
             let _ = writeln!(out, "{name}\t{w:.4}");
         }
